@@ -1,0 +1,115 @@
+package org.geotrans.domain.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.image.ImageShape;
+
+/**
+ * Raw images (values 0..255) of one shape with integer class labels and the class names. The
+ * label of image i is {@code labels[i]}, an index into {@code classNames}.
+ */
+public final class LabeledImages {
+    private final ImageShape shape;
+    private final List<Image> images;
+    private final int[] labels;
+    private final List<String> classNames;
+
+    public LabeledImages(ImageShape shape, List<Image> images, int[] labels, List<String> classNames) {
+        if (images.size() != labels.length) {
+            throw new IllegalArgumentException(images.size() + " images but " + labels.length + " labels");
+        }
+        for (int i = 0; i < images.size(); i++) {
+            if (!images.get(i).shape().equals(shape)) {
+                throw new IllegalArgumentException("image " + i + " has shape " + images.get(i).shape()
+                        + ", the set has " + shape);
+            }
+            if (labels[i] < 0 || labels[i] >= classNames.size()) {
+                throw new IllegalArgumentException("label " + labels[i] + " of image " + i + " is not one of the "
+                        + classNames.size() + " classes");
+            }
+        }
+        this.shape = shape;
+        this.images = List.copyOf(images);
+        this.labels = labels.clone();
+        this.classNames = List.copyOf(classNames);
+    }
+
+    public ImageShape shape() {
+        return shape;
+    }
+
+    public int size() {
+        return images.size();
+    }
+
+    public Image image(int i) {
+        return images.get(i);
+    }
+
+    public List<Image> images() {
+        return images;
+    }
+
+    public int label(int i) {
+        return labels[i];
+    }
+
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** The images of one class, in their order. */
+    public List<Image> imagesOfClass(int classIndex) {
+        checkClass(classIndex);
+        List<Image> out = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            if (labels[i] == classIndex) {
+                out.add(images.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** The first {@code n} images (or all, when fewer). */
+    public LabeledImages head(int n) {
+        int m = Math.min(n, size());
+        int[] l = new int[m];
+        System.arraycopy(labels, 0, l, 0, m);
+        return new LabeledImages(shape, images.subList(0, m), l, classNames);
+    }
+
+    /**
+     * Resolves a class given by name (case-insensitive) or by index.
+     *
+     * @throws IllegalArgumentException naming the class and the classes there are
+     */
+    public int classIndex(String nameOrIndex) {
+        String s = nameOrIndex.trim();
+        for (int i = 0; i < classNames.size(); i++) {
+            if (classNames.get(i).equalsIgnoreCase(s)) {
+                return i;
+            }
+        }
+        try {
+            int i = Integer.parseInt(s);
+            checkClass(i);
+            return i;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("unknown class '" + nameOrIndex + "': the classes are "
+                    + String.join(", ", classNames) + " (or their indices 0.." + (classNames.size() - 1) + ")");
+        }
+    }
+
+    private void checkClass(int i) {
+        if (i < 0 || i >= classNames.size()) {
+            throw new IllegalArgumentException("class index " + i + " is out of range: the classes are "
+                    + String.join(", ", classNames).toLowerCase(Locale.ROOT) + " (indices 0.." + (classNames.size() - 1) + ")");
+        }
+    }
+}
