@@ -1,0 +1,70 @@
+package org.geotrans.application.train;
+
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.geotrans.domain.detector.GeoTransDetector;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TransformationClassifier;
+import org.geotrans.domain.port.TransformationClassifierProvider;
+import org.geotrans.domain.score.DirichletNormalityScorer;
+import org.geotrans.domain.training.ShuffledPairBatches;
+import org.geotrans.domain.training.TransformedImages;
+
+/**
+ * Trains a GeoTrans detector: self-labeled training of the transformation classifier on the
+ * normal images, then one Dirichlet per transformation fitted to the softmax outputs of the
+ * normal images (all of them, or a held-out part).
+ */
+public final class TrainDetectorUseCase {
+    private final TransformationClassifierProvider classifiers;
+
+    @Inject
+    public TrainDetectorUseCase(TransformationClassifierProvider classifiers) {
+        this.classifiers = classifiers;
+    }
+
+    public GeoTransDetector train(TrainDetectorCommand command, ProgressListener progress) {
+        List<Image> raw = command.normalImages();
+        ImageShape rawShape = raw.get(0).shape();
+        for (int i = 0; i < raw.size(); i++) {
+            if (!raw.get(i).shape().equals(rawShape)) {
+                throw new IllegalArgumentException("normal image " + i + " has shape " + raw.get(i).shape()
+                        + ", the first has " + rawShape);
+            }
+        }
+        ImageShape input = command.preprocessing().outputShape(rawShape);
+        command.transformations().checkApplicable(input);
+        List<Image> images = new ArrayList<>(raw.size());
+        for (Image image : raw) {
+            images.add(command.preprocessing().apply(image));
+        }
+        List<Image> trainPart = images;
+        List<Image> fitPart = images;
+        if (command.heldOutFraction() > 0) {
+            List<Image> shuffled = new ArrayList<>(images);
+            Collections.shuffle(shuffled, new Random(command.classifier().seed()));
+            int heldOut = (int) Math.round(images.size() * command.heldOutFraction());
+            trainPart = shuffled.subList(0, shuffled.size() - heldOut);
+            fitPart = shuffled.subList(shuffled.size() - heldOut, shuffled.size());
+        }
+        ShuffledPairBatches batches = new ShuffledPairBatches(new TransformedImages(trainPart, command.transformations()),
+                command.classifier().batchSize(), command.classifier().seed());
+        TransformationClassifier classifier = classifiers.train(batches, command.classifier(), progress);
+        DirichletNormalityScorer dirichlet = DirichletNormalityScorer.fit(GeoTransDetector.predictAll(classifier,
+                command.transformations(), fitPart, GeoTransDetector.DEFAULT_SCORING_BATCH));
+        return new GeoTransDetector(rawShape, command.preprocessing(), command.transformations(), classifier,
+                dirichlet, command.defaultScore(),
+                command.provenance()
+                        .with("classifier", classifier.describe())
+                        .with("settings", command.classifier().toString())
+                        .with("transformations", command.transformations().spec())
+                        .with("normal-images", Integer.toString(raw.size()))
+                        .with("dirichlet-fit-images", Integer.toString(fitPart.size()))
+                        .with("held-out-fraction", Double.toString(command.heldOutFraction())));
+    }
+}

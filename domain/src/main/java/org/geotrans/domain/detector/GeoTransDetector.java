@@ -1,0 +1,149 @@
+package org.geotrans.domain.detector;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.image.Preprocessing;
+import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TransformationClassifier;
+import org.geotrans.domain.port.TrainingProgress;
+import org.geotrans.domain.score.DirichletNormalityScorer;
+import org.geotrans.domain.score.NormalityScorer;
+import org.geotrans.domain.score.ScoreType;
+import org.geotrans.domain.score.SimplifiedNormalityScorer;
+import org.geotrans.domain.score.TransformedSoftmax;
+import org.geotrans.domain.training.TransformedImages;
+import org.geotrans.domain.transform.TransformationSet;
+
+/**
+ * A trained GeoTrans detector: preprocessing, the transformation set, the classifier that tells
+ * the transformations apart, and one Dirichlet per transformation fitted on normal images.
+ * Scores raw images (values 0..255); higher = more normal.
+ */
+public final class GeoTransDetector {
+    /** Images per chunk when scoring: bounds memory to chunk x k x k floats. */
+    public static final int DEFAULT_SCORING_BATCH = 512;
+
+    private final ImageShape rawShape;
+    private final Preprocessing preprocessing;
+    private final TransformationSet transformations;
+    private final TransformationClassifier classifier;
+    private final DirichletNormalityScorer dirichlet;
+    private final ScoreType defaultScore;
+    private final DetectorProvenance provenance;
+
+    public GeoTransDetector(ImageShape rawShape, Preprocessing preprocessing, TransformationSet transformations,
+                            TransformationClassifier classifier, DirichletNormalityScorer dirichlet,
+                            ScoreType defaultScore, DetectorProvenance provenance) {
+        ImageShape input = preprocessing.outputShape(rawShape);
+        if (!classifier.inputShape().equals(input)) {
+            throw new IllegalArgumentException("classifier expects " + classifier.inputShape() + " images but "
+                    + rawShape + " images preprocess to " + input);
+        }
+        if (classifier.transformationCount() != transformations.size()) {
+            throw new IllegalArgumentException("classifier tells " + classifier.transformationCount()
+                    + " transformations apart but the set has " + transformations.size());
+        }
+        if (dirichlet.transformationCount() != transformations.size()) {
+            throw new IllegalArgumentException("there are " + dirichlet.transformationCount()
+                    + " fitted Dirichlets but " + transformations.size() + " transformations");
+        }
+        transformations.checkApplicable(input);
+        this.rawShape = rawShape;
+        this.preprocessing = preprocessing;
+        this.transformations = transformations;
+        this.classifier = classifier;
+        this.dirichlet = dirichlet;
+        this.defaultScore = defaultScore;
+        this.provenance = provenance;
+    }
+
+    /** Scores raw images with the default score type. */
+    public double[] score(List<Image> rawImages, ProgressListener progress) {
+        return score(rawImages, defaultScore, DEFAULT_SCORING_BATCH, progress);
+    }
+
+    /**
+     * Scores raw images: each is preprocessed, transformed k ways and classified; the score type
+     * turns the k softmax outputs into one number, higher = more normal.
+     */
+    public double[] score(List<Image> rawImages, ScoreType type, int batchSize, ProgressListener progress) {
+        NormalityScorer scorer = type == ScoreType.DIRICHLET ? dirichlet : new SimplifiedNormalityScorer();
+        double[] scores = new double[rawImages.size()];
+        long started = System.nanoTime();
+        for (int from = 0; from < rawImages.size(); from += batchSize) {
+            int to = Math.min(rawImages.size(), from + batchSize);
+            List<Image> chunk = preprocess(rawImages.subList(from, to), from);
+            double[] part = scorer.score(predictAll(classifier, transformations, chunk, batchSize));
+            System.arraycopy(part, 0, scores, from, part.length);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double rate = to / Math.max(seconds, 1e-9);
+            progress.onProgress(new TrainingProgress("score", 0, 0, to, rawImages.size(), Double.NaN,
+                    rate * transformations.size(), (rawImages.size() - to) / rate));
+        }
+        return scores;
+    }
+
+    /** Preprocesses raw images, checking their shape. */
+    public List<Image> preprocess(List<Image> rawImages, int firstIndex) {
+        List<Image> out = new ArrayList<>(rawImages.size());
+        for (int i = 0; i < rawImages.size(); i++) {
+            Image raw = rawImages.get(i);
+            if (!raw.shape().equals(rawShape)) {
+                throw new IllegalArgumentException("image " + (firstIndex + i) + " has shape " + raw.shape()
+                        + ", the detector was trained on " + rawShape + " images");
+            }
+            out.add(preprocessing.apply(raw));
+        }
+        return out;
+    }
+
+    /**
+     * The classifier's softmax for every preprocessed image under every transformation, in
+     * batches of at most {@code batchSize} images.
+     */
+    public static TransformedSoftmax predictAll(TransformationClassifier classifier, TransformationSet transformations,
+                                                List<Image> preprocessed, int batchSize) {
+        TransformedImages images = new TransformedImages(preprocessed, transformations);
+        int n = preprocessed.size();
+        int k = transformations.size();
+        float[][] out = new float[k][n * k];
+        for (int j = 0; j < k; j++) {
+            for (int from = 0; from < n; from += batchSize) {
+                int to = Math.min(n, from + batchSize);
+                float[] softmax = classifier.predictSoftmax(images.batch(from, to, j));
+                System.arraycopy(softmax, 0, out[j], from * k, softmax.length);
+            }
+        }
+        return new TransformedSoftmax(n, out);
+    }
+
+    public ImageShape rawShape() {
+        return rawShape;
+    }
+
+    public Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    public TransformationSet transformations() {
+        return transformations;
+    }
+
+    public TransformationClassifier classifier() {
+        return classifier;
+    }
+
+    public DirichletNormalityScorer dirichlet() {
+        return dirichlet;
+    }
+
+    public ScoreType defaultScore() {
+        return defaultScore;
+    }
+
+    public DetectorProvenance provenance() {
+        return provenance;
+    }
+}
