@@ -1,0 +1,2 @@
+/** The raw-pixel One-Class SVM baseline on libsvm. */
+package org.geotrans.adapters.libsvm;
