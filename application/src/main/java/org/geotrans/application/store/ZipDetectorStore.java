@@ -22,6 +22,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.geotrans.domain.detector.DetectorProvenance;
+import org.geotrans.domain.dirichlet.SimplexClipping;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.image.Preprocessing;
@@ -110,6 +111,7 @@ public final class ZipDetectorStore implements DetectorStore {
         p.setProperty("transformations", detector.transformations().spec());
         p.setProperty("transformation-count", Integer.toString(detector.transformations().size()));
         p.setProperty("default-score", detector.defaultScore().name());
+        p.setProperty("dirichlet-clipping-epsilon", Double.toString(detector.dirichlet().clipping().epsilon()));
         detector.provenance().entries().forEach((k, v) -> p.setProperty(PROVENANCE + k, v));
         return p;
     }
@@ -131,10 +133,8 @@ public final class ZipDetectorStore implements DetectorStore {
             throw new NoSuchFileException(file.toString(), null, "no such model file");
         }
         Map<String, byte[]> entries = readEntries(file);
-        for (String name : new String[] {META, ALPHAS, NETWORK}) {
-            if (!entries.containsKey(name)) {
-                throw new IOException(file + " is not a GeoTrans model file (no " + name + " inside)");
-            }
+        if (!entries.containsKey(META)) {
+            throw new IOException(file + " is not a GeoTrans model file (no " + META + " inside)");
         }
         Properties p = new Properties();
         p.load(new StringReader(new String(entries.get(META), StandardCharsets.UTF_8)));
@@ -144,6 +144,11 @@ public final class ZipDetectorStore implements DetectorStore {
         String version = p.getProperty("format-version", "?");
         if (!Integer.toString(VERSION).equals(version)) {
             throw new IOException(file + " has model format version " + version + "; this GeoTrans reads version " + VERSION);
+        }
+        for (String name : new String[] {ALPHAS, NETWORK}) {
+            if (!entries.containsKey(name)) {
+                throw new IOException(file + " is a damaged GeoTrans model file (no " + name + " inside)");
+            }
         }
         try {
             ImageShape rawShape = ImageShape.parse(required(p, "raw-shape"));
@@ -163,7 +168,8 @@ public final class ZipDetectorStore implements DetectorStore {
                 classifier = classifiers.load(in);
             }
             return new GeoTransDetector(rawShape, preprocessing, transformations, classifier,
-                    new DirichletNormalityScorer(alphas), score, new DetectorProvenance(provenance));
+                    new DirichletNormalityScorer(alphas,
+                            SimplexClipping.at(Double.parseDouble(required(p, "dirichlet-clipping-epsilon")))), score, new DetectorProvenance(provenance));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is a damaged GeoTrans model file: " + e.getMessage(), e);
         }

@@ -1,7 +1,9 @@
 package org.geotrans.domain.detector;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.image.Preprocessing;
@@ -69,20 +71,33 @@ public final class GeoTransDetector {
      * turns the k softmax outputs into one number, higher = more normal.
      */
     public double[] score(List<Image> rawImages, ScoreType type, int batchSize, ProgressListener progress) {
-        NormalityScorer scorer = type == ScoreType.DIRICHLET ? dirichlet : new SimplifiedNormalityScorer();
-        double[] scores = new double[rawImages.size()];
+        return scores(rawImages, batchSize, progress).get(type);
+    }
+
+    /**
+     * Both scores of every raw image from one pass of the network (the expensive part), in
+     * chunks of {@code batchSize} images.
+     */
+    public Map<ScoreType, double[]> scores(List<Image> rawImages, int batchSize, ProgressListener progress) {
+        NormalityScorer simplified = new SimplifiedNormalityScorer();
+        double[] byDirichlet = new double[rawImages.size()];
+        double[] bySimplified = new double[rawImages.size()];
         long started = System.nanoTime();
         for (int from = 0; from < rawImages.size(); from += batchSize) {
             int to = Math.min(rawImages.size(), from + batchSize);
-            List<Image> chunk = preprocess(rawImages.subList(from, to), from);
-            double[] part = scorer.score(predictAll(classifier, transformations, chunk, batchSize));
-            System.arraycopy(part, 0, scores, from, part.length);
+            TransformedSoftmax outputs = predictAll(classifier, transformations, preprocess(rawImages.subList(from, to), from),
+                    batchSize);
+            System.arraycopy(dirichlet.score(outputs), 0, byDirichlet, from, to - from);
+            System.arraycopy(simplified.score(outputs), 0, bySimplified, from, to - from);
             double seconds = (System.nanoTime() - started) / 1e9;
             double rate = to / Math.max(seconds, 1e-9);
             progress.onProgress(new TrainingProgress("score", 0, 0, to, rawImages.size(), Double.NaN,
                     rate * transformations.size(), (rawImages.size() - to) / rate));
         }
-        return scores;
+        Map<ScoreType, double[]> out = new EnumMap<>(ScoreType.class);
+        out.put(ScoreType.DIRICHLET, byDirichlet);
+        out.put(ScoreType.SIMPLIFIED, bySimplified);
+        return out;
     }
 
     /** Preprocesses raw images, checking their shape. */

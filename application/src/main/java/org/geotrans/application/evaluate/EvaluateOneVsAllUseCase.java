@@ -1,0 +1,259 @@
+package org.geotrans.application.evaluate;
+
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.geotrans.application.preset.ExperimentSettings;
+import org.geotrans.application.train.TrainDetectorCommand;
+import org.geotrans.application.train.TrainDetectorUseCase;
+import org.geotrans.domain.data.Dataset;
+
+import org.geotrans.domain.detector.DetectorProvenance;
+import org.geotrans.domain.detector.GeoTransDetector;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.metrics.RankingMetrics;
+import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.OneClassSvm;
+import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.score.ScoreType;
+import org.geotrans.domain.transform.TransformationSet;
+
+/**
+ * Runs the one-vs-all protocol for GeoTrans and, when asked, the One-Class SVM baselines on the
+ * same splits: the same test subset for every class, detector and run; the same normal training
+ * subset for every detector within a run.
+ */
+public final class EvaluateOneVsAllUseCase {
+    /** The paper's hindsight grid. */
+    static final double[] HINDSIGHT_NUS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    static final double[] HINDSIGHT_GAMMAS = {1.0 / 128, 1.0 / 64, 1.0 / 32, 1.0 / 16, 1.0 / 8, 0.25, 0.5, 1, 2, 4};
+    static final double DEFAULT_NU = 0.1;
+
+    private final TrainDetectorUseCase trainer;
+    private final OneClassSvm ocsvm;
+
+    @Inject
+    public EvaluateOneVsAllUseCase(TrainDetectorUseCase trainer, OneClassSvm ocsvm) {
+        this.trainer = trainer;
+        this.ocsvm = ocsvm;
+    }
+
+    /** GeoTrans with both scores. */
+    public OneVsAllReport evaluate(OneVsAllCommand command, ExperimentListener listener) {
+        return run(command, listener);
+    }
+
+    /** GeoTrans and both One-Class SVMs side by side. */
+    public OneVsAllReport compare(OneVsAllCommand command, ExperimentListener listener) {
+        return run(new OneVsAllCommand(command.dataset(), command.normalClasses(), command.preprocessing(),
+                command.settings(), EnumSet.allOf(DetectorKind.class)), listener);
+    }
+
+    private OneVsAllReport run(OneVsAllCommand command, ExperimentListener listener) {
+        long started = System.nanoTime();
+        Dataset data = command.dataset();
+        ExperimentSettings settings = command.settings();
+        ImageShape input = command.preprocessing().outputShape(data.train().shape());
+        TransformationSet transformations = TransformationSet.parse(settings.transforms(), input);
+        int[] testIndices = subset(data.test().size(), settings.maxTestImages(), new Random(settings.seed()));
+        List<Image> testImages = new ArrayList<>(testIndices.length);
+        for (int i : testIndices) {
+            testImages.add(data.test().image(i));
+        }
+        List<RunResult> results = new ArrayList<>();
+        for (int c : command.normalClasses()) {
+            boolean[] normal = new boolean[testIndices.length];
+            for (int i = 0; i < testIndices.length; i++) {
+                normal[i] = data.test().label(testIndices[i]) == c;
+            }
+            checkBothKinds(normal, data.test().classNames().get(c));
+            for (int r = 0; r < settings.runs(); r++) {
+                long seed = settings.seed() + r;
+                RunContext run = new RunContext(c, data.train().classNames().get(c), r, seed, normal, listener);
+                List<Image> normalTrain = sample(data.train().imagesOfClass(c), settings.maxTrainImages(), seed);
+                if (normalTrain.size() < 2) {
+                    throw new IllegalArgumentException("class '" + run.className + "' has " + normalTrain.size()
+                            + " training images; at least 2 are needed");
+                }
+                Set<DetectorKind> detectors = command.detectors();
+                if (detectors.contains(DetectorKind.GEOTRANS_DIRICHLET) || detectors.contains(DetectorKind.GEOTRANS_SIMPLIFIED)) {
+                    results.addAll(runGeoTrans(command, transformations, normalTrain, testImages, run, data.name()));
+                }
+                if (detectors.contains(DetectorKind.OCSVM) || detectors.contains(DetectorKind.OCSVM_HINDSIGHT)) {
+                    results.addAll(runOcsvm(command, sample(normalTrain, settings.ocsvmMaxTrain(), seed), testImages, run));
+                }
+            }
+        }
+        return new OneVsAllReport(data.name(), settings, testIndices.length, results, Summaries.of(results),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private List<RunResult> runGeoTrans(OneVsAllCommand command, TransformationSet transformations, List<Image> normalTrain,
+                                        List<Image> testImages, RunContext run, String dataset) {
+        ExperimentSettings settings = command.settings();
+        long t0 = System.nanoTime();
+        listener(run).stage("GeoTrans: training on " + normalTrain.size() + " '" + run.className + "' images, "
+                + transformations.size() + " transformations");
+        GeoTransDetector detector = trainer.train(new TrainDetectorCommand(normalTrain, command.preprocessing(), transformations,
+                settings.classifier(transformations.size(), run.seed), settings.heldOutFraction(), ScoreType.DIRICHLET,
+                DetectorProvenance.empty().with("dataset", dataset).with("normal-class", run.className)), run.listener.progress());
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        listener(run).stage("GeoTrans: scoring " + testImages.size() + " test images x " + transformations.size()
+                + " transformations");
+        Map<ScoreType, double[]> scores = detector.scores(testImages, GeoTransDetector.DEFAULT_SCORING_BATCH,
+                run.listener.progress());
+        double scoreSeconds = (System.nanoTime() - t1) / 1e9;
+        Map<String, String> details = Map.of("train-images", Integer.toString(normalTrain.size()),
+                "network", detector.classifier().describe(), "transformations", transformations.spec());
+        List<RunResult> out = new ArrayList<>();
+        for (DetectorKind kind : List.of(DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.GEOTRANS_SIMPLIFIED)) {
+            if (command.detectors().contains(kind)) {
+                double[] s = kind == DetectorKind.GEOTRANS_DIRICHLET ? scores.get(ScoreType.DIRICHLET)
+                        : scores.get(ScoreType.SIMPLIFIED);
+                out.add(result(run, kind, s, trainSeconds, scoreSeconds, details));
+            }
+        }
+        return out;
+    }
+
+    private List<RunResult> runOcsvm(OneVsAllCommand command, List<Image> normalTrain, List<Image> testImages, RunContext run) {
+        long t0 = System.nanoTime();
+        float[][] train = features(command, normalTrain);
+        float[][] test = features(command, testImages);
+        double scaleGamma = 1.0 / (train[0].length * variance(train));
+        double[] gammas = new double[HINDSIGHT_GAMMAS.length + 1];
+        System.arraycopy(HINDSIGHT_GAMMAS, 0, gammas, 0, HINDSIGHT_GAMMAS.length);
+        gammas[HINDSIGHT_GAMMAS.length] = scaleGamma;
+        boolean hindsight = command.detectors().contains(DetectorKind.OCSVM_HINDSIGHT);
+        double[] nus = hindsight ? HINDSIGHT_NUS : new double[] {DEFAULT_NU};
+        if (!hindsight) {
+            gammas = new double[] {scaleGamma};
+        }
+        listener(run).stage("OC-SVM: " + train.length + " normal training images, " + gammas.length * nus.length
+                + " (nu, gamma) pairs" + (hindsight ? " incl. the hindsight grid" : ""));
+        double[][][] values = ocsvm.decisionValues(train, test, nus, gammas, run.listener.progress());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        List<RunResult> out = new ArrayList<>();
+        int defaultNu = indexOf(nus, DEFAULT_NU);
+        String trainCount = Integer.toString(train.length);
+        if (command.detectors().contains(DetectorKind.OCSVM)) {
+            out.add(result(run, DetectorKind.OCSVM, values[gammas.length - 1][defaultNu], seconds, 0,
+                    Map.of("nu", Double.toString(DEFAULT_NU), "gamma", Double.toString(scaleGamma),
+                            "gamma-rule", "1 / (features x variance of the normal training pixels)",
+                            "train-images", trainCount)));
+        }
+        if (hindsight) {
+            int bestG = 0;
+            int bestN = 0;
+            double best = -1;
+            for (int g = 0; g < HINDSIGHT_GAMMAS.length; g++) {
+                for (int n = 0; n < nus.length; n++) {
+                    double auc = RankingMetrics.auroc(values[g][n], run.normal);
+                    if (auc > best) {
+                        best = auc;
+                        bestG = g;
+                        bestN = n;
+                    }
+                }
+            }
+            out.add(result(run, DetectorKind.OCSVM_HINDSIGHT, values[bestG][bestN], seconds, 0,
+                    Map.of("nu", Double.toString(nus[bestN]), "gamma", Double.toString(HINDSIGHT_GAMMAS[bestG]),
+                            "chosen-by", "best test AUROC over nu 0.1..0.9 x gamma 2^-7..2^2 (hindsight)",
+                            "train-images", trainCount)));
+        }
+        return out;
+    }
+
+    private RunResult result(RunContext run, DetectorKind kind, double[] scores, double trainSeconds, double scoreSeconds,
+                             Map<String, String> details) {
+        RunResult r = new RunResult(run.classIndex, run.className, kind, run.run, run.seed,
+                RankingMetrics.auroc(scores, run.normal), RankingMetrics.auprIn(scores, run.normal), RankingMetrics.auprOut(scores, run.normal),
+                trainSeconds, scoreSeconds, scores, run.normal, new HashMap<>(details));
+        run.listener.finished(r);
+        return r;
+    }
+
+    private static ExperimentListener listener(RunContext run) {
+        return run.listener;
+    }
+
+    /** Preprocessed pixels as flat feature rows, the OC-SVM's raw-pixel input. */
+    private static float[][] features(OneVsAllCommand command, List<Image> images) {
+        float[][] rows = new float[images.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = command.preprocessing().apply(images.get(i)).pixels();
+        }
+        return rows;
+    }
+
+    private static double variance(float[][] rows) {
+        double sum = 0;
+        double sq = 0;
+        long n = 0;
+        for (float[] row : rows) {
+            for (float v : row) {
+                sum += v;
+                sq += (double) v * v;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        double var = sq / n - mean * mean;
+        return var > 0 ? var : 1.0;
+    }
+
+    private static int indexOf(double[] values, double v) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == v) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(v + " is not in the grid");
+    }
+
+    private static void checkBothKinds(boolean[] normal, String className) {
+        int normals = 0;
+        for (boolean b : normal) {
+            normals += b ? 1 : 0;
+        }
+        if (normals == 0 || normals == normal.length) {
+            throw new IllegalArgumentException("the test subset has " + normals + " images of class '" + className
+                    + "' among " + normal.length + ": AUROC needs both normal and anomalous test images");
+        }
+    }
+
+    /** A seed-determined subset of indices 0..n-1, in increasing order; all of them when limit is 0 or >= n. */
+    static int[] subset(int n, int limit, Random random) {
+        List<Integer> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        if (limit > 0 && limit < n) {
+            Collections.shuffle(all, random);
+            all = new ArrayList<>(all.subList(0, limit));
+            Collections.sort(all);
+        }
+        return all.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<Image> sample(List<Image> images, int limit, long seed) {
+        int[] idx = subset(images.size(), limit, new Random(seed));
+        List<Image> out = new ArrayList<>(idx.length);
+        for (int i : idx) {
+            out.add(images.get(i));
+        }
+        return out;
+    }
+
+    private record RunContext(int classIndex, String className, int run, long seed, boolean[] normal,
+                              ExperimentListener listener) {
+    }
+
+}

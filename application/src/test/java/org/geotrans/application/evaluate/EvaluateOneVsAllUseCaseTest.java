@@ -1,0 +1,111 @@
+package org.geotrans.application.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.geotrans.application.FakeClassifiers;
+import org.geotrans.application.TestImages;
+import org.geotrans.application.preset.ExperimentSettings;
+import org.geotrans.application.train.TrainDetectorUseCase;
+import org.geotrans.domain.image.Preprocessing;
+import org.geotrans.domain.metrics.RankingMetrics;
+import org.geotrans.domain.port.OneClassSvm;
+import org.geotrans.domain.port.ProgressListener;
+import org.junit.jupiter.api.Test;
+
+class EvaluateOneVsAllUseCaseTest {
+    /** Scores minus the squared distance to the training mean, scaled by gamma, shifted by nu: enough to tell the grid apart. */
+    private static final OneClassSvm DISTANCE_TO_MEAN = new OneClassSvm() {
+        @Override
+        public double[][][] decisionValues(float[][] train, float[][] test, double[] nus, double[] gammas, ProgressListener p) {
+            double[] mean = new double[train[0].length];
+            for (float[] row : train) {
+                for (int f = 0; f < mean.length; f++) {
+                    mean[f] += row[f] / train.length;
+                }
+            }
+            double[][][] out = new double[gammas.length][nus.length][test.length];
+            for (int g = 0; g < gammas.length; g++) {
+                for (int n = 0; n < nus.length; n++) {
+                    for (int i = 0; i < test.length; i++) {
+                        double d = 0;
+                        for (int f = 0; f < mean.length; f++) {
+                            d += (test[i][f] - mean[f]) * (test[i][f] - mean[f]);
+                        }
+                        // only nu > 0.5 ranks images near the mean as normal, so the hindsight choice matters
+                        out[g][n][i] = (nus[n] > 0.5 ? -1 : 1) * gammas[g] * d;
+                    }
+                }
+            }
+            return out;
+        }
+    };
+
+    private final EvaluateOneVsAllUseCase useCase =
+            new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(new FakeClassifiers()), DISTANCE_TO_MEAN);
+    private final ExperimentSettings settings = new ExperimentSettings("simple8", 10, 1, 1, 16, 1e-3, 0, 0, 30, 0, 0, 2, 7);
+
+    @Test
+    void compareRunsEveryDetectorOnEveryClassAndRunWithTheSameTestSubset() {
+        List<RunResult> finished = new ArrayList<>();
+        OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(0, 1),
+                Preprocessing.SCALE_ONLY, settings, Set.of(DetectorKind.GEOTRANS_DIRICHLET)), new ExperimentListener() {
+                    @Override
+                    public void finished(RunResult result) {
+                        finished.add(result);
+                    }
+                });
+        assertEquals(30, report.testImages());
+        assertEquals(2 * 2 * 4, report.runs().size());
+        assertEquals(report.runs(), finished);
+        assertEquals(2 * 4, report.summaries().size());
+        for (RunResult r : report.runs()) {
+            assertEquals(30, r.scores().length);
+            assertEquals(RankingMetrics.auroc(r.scores(), r.normal()), r.auroc(), 1e-12);
+            assertArrayEquals(report.runs().stream().filter(o -> o.classIndex() == r.classIndex()).findFirst()
+                    .orElseThrow().normal(), r.normal());
+        }
+    }
+
+    @Test
+    void theHindsightSvmPicksTheBestTestAurocAndTheOtherOneNeverLooksAtTestLabels() {
+        OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(1),
+                Preprocessing.SCALE_ONLY, settings.withRuns(1, 3), EnumSet.of(DetectorKind.OCSVM)), ExperimentListener.SILENT);
+        RunResult plain = find(report, DetectorKind.OCSVM);
+        RunResult hindsight = find(report, DetectorKind.OCSVM_HINDSIGHT);
+        // nu = 0.1 ranks far images as normal here: a bad choice only test labels could reveal
+        assertEquals("0.1", plain.details().get("nu"));
+        assertTrue(hindsight.auroc() >= plain.auroc());
+        assertTrue(Double.parseDouble(hindsight.details().get("nu")) > 0.5, hindsight.details().toString());
+    }
+
+    @Test
+    void evaluateRunsGeoTransOnlyAndSummarisesRuns() {
+        OneVsAllReport report = useCase.evaluate(new OneVsAllCommand(TestImages.dataset(), List.of(0), Preprocessing.SCALE_ONLY,
+                settings, EnumSet.of(DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.GEOTRANS_SIMPLIFIED)), ExperimentListener.SILENT);
+        assertEquals(4, report.runs().size());
+        Summary s = report.summaries().get(0);
+        assertEquals(2, s.runs());
+        double mean = report.runs().stream().filter(r -> r.detector() == s.detector()).mapToDouble(RunResult::auroc).average().orElseThrow();
+        assertEquals(mean, s.aurocMean(), 1e-12);
+    }
+
+    @Test
+    void aClassMissingFromTheTestSubsetIsAClearError() {
+        ExperimentSettings tiny = settings.withLimits(0, 1, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> useCase.evaluate(
+                new OneVsAllCommand(TestImages.dataset(), List.of(0), Preprocessing.SCALE_ONLY, tiny,
+                        EnumSet.of(DetectorKind.GEOTRANS_DIRICHLET)), ExperimentListener.SILENT));
+        assertTrue(e.getMessage().contains("AUROC needs both"), e.getMessage());
+    }
+
+    private static RunResult find(OneVsAllReport report, DetectorKind kind) {
+        return report.runs().stream().filter(r -> r.detector() == kind).findFirst().orElseThrow();
+    }
+}
