@@ -80,7 +80,7 @@ public record DirichletStatistics(int count, double[] mean, double[] meanLog) {
         Accumulator accumulator = new Accumulator(k);
         double[] row = new double[k];
         for (int i = 0; i < rows; i++) {
-            clipping.clipInto(rowMajor, i * k, row, "observation " + i);
+            clipping.clipInto(rowMajor, i * k, row, "observation ", i);
             accumulator.add(row);
         }
         return accumulator.statistics();

@@ -66,22 +66,28 @@ public record SimplexClipping(double epsilon, double sumTolerance) {
     }
 
     /**
-     * Clips {@code k} float values of {@code source} from {@code offset} into {@code target}.
+     * Clips {@code target.length} float values of {@code source} from {@code offset} into
+     * {@code target}. Errors name the vector as {@code what + index} (e.g. "observation " and 17),
+     * so that the hot loop over thousands of rows builds no message unless one is needed.
      *
      * @throws IllegalArgumentException as {@link #clip(double[], String)}
      */
-    public void clipInto(float[] source, int offset, double[] target, String what) {
+    public void clipInto(float[] source, int offset, double[] target, String what, int index) {
         int k = target.length;
         double sum = 0.0;
         double clippedSum = 0.0;
         for (int c = 0; c < k; c++) {
             double v = source[offset + c];
-            checkCoordinate(v, c, what);
+            if (!(v >= 0) || v == Double.POSITIVE_INFINITY) {
+                checkCoordinate(v, c, what + index);
+            }
             sum += v;
             target[c] = Math.min(Math.max(v, epsilon), 1.0);
             clippedSum += target[c];
         }
-        checkSum(sum, what);
+        if (!(Math.abs(sum - 1.0) <= sumTolerance)) {
+            checkSum(sum, what + index);
+        }
         for (int c = 0; c < k; c++) {
             target[c] /= clippedSum;
         }

@@ -127,8 +127,9 @@ public final class DirichletNormalityScorer implements NormalityScorer {
         for (int j = 0; j < k; j++) {
             float[] under = outputs.under(j);
             Dirichlet dirichlet = dirichlets.get(j);
+            String what = "softmax under transformation " + j + " of image ";
             for (int i = 0; i < n; i++) {
-                clipping.clipInto(under, i * k, clipped, "softmax of image " + i + " under transformation " + j);
+                clipping.clipInto(under, i * k, clipped, what, i);
                 scores[i] += dirichlet.simplifiedScore(clipped);
             }
         }

@@ -15,14 +15,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DirichletGoldenTest {
     private static final String FILE = "dirichlet-mle.json.gz";
     private static final DirichletEstimator ESTIMATOR = new DirichletEstimator();
+    private static JsonNode cases;
 
     static Stream<Integer> cases() {
-        return IntStream.range(0, GoldenFiles.readJsonGz(FILE).get("cases").size()).boxed();
+        return IntStream.range(0, goldenCases().size()).boxed();
     }
 
     @Test
     void theGoldenFileHoldsTheFourDocumentedCases() {
-        assertEquals(4, GoldenFiles.readJsonGz(FILE).get("cases").size());
+        assertEquals(4, goldenCases().size());
     }
 
     @ParameterizedTest(name = "case {0}")
@@ -79,7 +80,15 @@ class DirichletGoldenTest {
     }
 
     private static JsonNode goldenCase(int index) {
-        return GoldenFiles.readJsonGz(FILE).get("cases").get(index);
+        return goldenCases().get(index);
+    }
+
+    /** Read once: the file is a few MB of JSON and every test needs it. */
+    private static synchronized JsonNode goldenCases() {
+        if (cases == null) {
+            cases = GoldenFiles.readJsonGz(FILE).get("cases");
+        }
+        return cases;
     }
 
     private static void assertAllRelative(double[] expected, double[] actual, double tolerance, String what) {
