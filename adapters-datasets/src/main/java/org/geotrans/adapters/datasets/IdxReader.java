@@ -67,8 +67,7 @@ final class IdxReader {
         Path labelsFile = require(folder, prefix + "-labels-idx1-ubyte");
         int[] labels = readLabels(labelsFile, classNames.size());
         try (InputStream in = open(imagesFile)) {
-            int[] header = readHeader(in, imagesFile, 4);
-            checkMagic(imagesFile, header[0], IMAGES_MAGIC, "image (idx3-ubyte)");
+            int[] header = readHeader(in, imagesFile, IMAGES_MAGIC, "image (idx3-ubyte)", 4);
             int n = header[1];
             int rows = header[2];
             int cols = header[3];
@@ -109,8 +108,7 @@ final class IdxReader {
 
     private static int[] readLabels(Path file, int classes) throws IOException {
         try (InputStream in = open(file)) {
-            int[] header = readHeader(in, file, 2);
-            checkMagic(file, header[0], LABELS_MAGIC, "label (idx1-ubyte)");
+            int[] header = readHeader(in, file, LABELS_MAGIC, "label (idx1-ubyte)", 2);
             int n = header[1];
             if (n < 0) {
                 throw new IOException(file + ": malformed header, expected a label count >= 0, found " + n);
@@ -154,12 +152,18 @@ final class IdxReader {
         return in;
     }
 
-    private static int[] readHeader(InputStream in, Path file, int ints) throws IOException {
-        byte[] raw = readExactly(in, file, ints * 4, "an IDX header of " + ints * 4 + " bytes");
-        ByteBuffer b = ByteBuffer.wrap(raw);
+    /** The header's ints, the magic number first: checked before the rest, so a mixed-up file says so. */
+    private static int[] readHeader(InputStream in, Path file, int magic, String kind, int ints) throws IOException {
+        int found = ByteBuffer.wrap(readExactly(in, file, 4, "an IDX magic number")).getInt();
+        if (found != magic) {
+            throw new IOException(file + ": bad magic number " + found + ", expected " + magic + " for an IDX "
+                    + kind + " file");
+        }
+        ByteBuffer rest = ByteBuffer.wrap(readExactly(in, file, (ints - 1) * 4, "an IDX " + kind + " header"));
         int[] out = new int[ints];
-        for (int i = 0; i < ints; i++) {
-            out[i] = b.getInt();
+        out[0] = found;
+        for (int i = 1; i < ints; i++) {
+            out[i] = rest.getInt();
         }
         return out;
     }
@@ -201,10 +205,4 @@ final class IdxReader {
         return out;
     }
 
-    private static void checkMagic(Path file, int found, int expected, String kind) throws IOException {
-        if (found != expected) {
-            throw new IOException(file + ": bad magic number " + found + ", expected " + expected + " for an IDX "
-                    + kind + " file");
-        }
-    }
 }
