@@ -195,8 +195,8 @@ final class IdxReader {
                 done += r;
             }
         } catch (ZipException | EOFException e) {
-            throw new IOException(file + ": truncated or corrupt gzip data after " + done + " of the " + length
-                    + " bytes of " + what + " (" + e.getMessage() + ")", e);
+            throw new IOException(file + ": truncated or corrupt gzip data while reading " + what + " ("
+                    + e.getMessage() + ")", e);
         }
         if (done < length) {
             throw new IOException(file + ": truncated, expected " + length + " bytes of " + what + ", found "
