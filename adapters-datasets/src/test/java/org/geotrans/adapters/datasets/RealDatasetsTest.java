@@ -49,9 +49,7 @@ class RealDatasetsTest {
         Path zip = findShared("shared/datasets/cifar10-jpg.zip");
         assumeTrue(zip != null, "shared/datasets/cifar10-jpg.zip not found above " + Path.of("").toAbsolutePath());
 
-        long start = System.nanoTime();
         Dataset d = new FileDatasetSource().read(zip, DatasetFormat.AUTO);
-        double seconds = (System.nanoTime() - start) / 1e9;
 
         assertEquals(50_000, d.train().size());
         assertEquals(10_000, d.test().size());
@@ -63,7 +61,6 @@ class RealDatasetsTest {
         assertEquals(9, d.train().label(49_999));
         assertEquals(9, d.test().label(9_999));
         assertEquals(5_000, d.train().imagesOfClass(5).size());
-        assertTrue(seconds < 60, "reading the zip took " + seconds + " s");
     }
 
     /** Walks up from the working directory, as the worktree may sit anywhere below the shared folder's parent. */
