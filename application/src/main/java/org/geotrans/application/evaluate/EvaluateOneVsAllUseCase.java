@@ -229,8 +229,12 @@ public final class EvaluateOneVsAllUseCase {
         }
     }
 
-    /** A seed-determined subset of indices 0..n-1, in increasing order; all of them when limit is 0 or >= n. */
-    static int[] subset(int n, int limit, Random random) {
+    /**
+     * A seed-determined subset of indices 0..n-1, in increasing order; all of them when limit is 0 or >= n.
+     * Public so that train and score in separate processes pick the test images of a run (with
+     * {@code new Random(settings.seed())}) exactly as this use case does.
+     */
+    public static int[] subset(int n, int limit, Random random) {
         List<Integer> all = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             all.add(i);
@@ -243,7 +247,11 @@ public final class EvaluateOneVsAllUseCase {
         return all.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static List<Image> sample(List<Image> images, int limit, long seed) {
+    /**
+     * The normal training images of the run with this seed (settings.seed() + run): public so that a
+     * detector trained on its own reproduces the run's detector.
+     */
+    public static List<Image> sample(List<Image> images, int limit, long seed) {
         int[] idx = subset(images.size(), limit, new Random(seed));
         List<Image> out = new ArrayList<>(idx.length);
         for (int i : idx) {

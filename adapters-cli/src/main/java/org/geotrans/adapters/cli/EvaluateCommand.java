@@ -1,0 +1,34 @@
+package org.geotrans.adapters.cli;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.util.EnumSet;
+import java.util.Set;
+import org.geotrans.application.evaluate.DetectorKind;
+import org.geotrans.application.evaluate.EvaluateOneVsAllUseCase;
+import org.geotrans.application.evaluate.OneVsAllCommand;
+import org.geotrans.application.evaluate.OneVsAllReport;
+import picocli.CommandLine.Command;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"One-vs-all evaluation of GeoTrans (Dirichlet and simplified scores): for each normal class, "
+                + "train on that class and score the test set, whose other classes are the anomalies.",
+                "Ends with a Table-1-style table; --out DIR receives results.json, results.csv, results.md, "
+                        + "ROC and histogram PNGs and the per-image scores."})
+final class EvaluateCommand extends ExperimentCommand {
+
+    @Inject
+    EvaluateCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader) {
+        super(experiments, backend, loader);
+    }
+
+    @Override
+    Set<DetectorKind> detectors() {
+        return EnumSet.of(DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.GEOTRANS_SIMPLIFIED);
+    }
+
+    @Override
+    OneVsAllReport run(EvaluateOneVsAllUseCase useCase, OneVsAllCommand command, ProgressReporter progress) {
+        return useCase.evaluate(command, progress);
+    }
+}

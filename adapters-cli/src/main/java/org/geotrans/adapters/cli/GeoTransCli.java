@@ -1,0 +1,43 @@
+package org.geotrans.adapters.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import picocli.CommandLine;
+
+/**
+ * The {@code geotrans} command: exit code 0 on success, 2 on a usage error, 1 on a failure, each
+ * failure told in one line on stderr ({@code --verbose} adds the stack trace).
+ */
+public final class GeoTransCli {
+    private GeoTransCli() {
+    }
+
+    public static void main(String[] args) {
+        // the reports draw PNGs; no display is needed or wanted
+        System.setProperty("java.awt.headless", "true");
+        Charset console = Charset.defaultCharset();
+        int code = run(new CliModule(), args, new PrintWriter(System.out, true, console),
+                new PrintWriter(System.err, true, console));
+        System.exit(code);
+    }
+
+    /** Runs one command line with the adapters {@code module} chooses; returns the exit code. */
+    static int run(Module module, String[] args, PrintWriter out, PrintWriter err) {
+        Injector injector = Guice.createInjector(module);
+        CommandLine cli = new CommandLine(GeoTransCommand.class, new GuiceFactory(injector))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler(new FailureHandler())
+                .setParameterExceptionHandler(new UsageErrorHandler());
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}
