@@ -22,7 +22,7 @@ final class Cli {
     private Cli() {
     }
 
-    static Result run(TestModule module, String... args) {
+    static Result run(com.google.inject.Module module, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = GeoTransCli.run(module, args, new PrintWriter(out, true), new PrintWriter(err, true));
