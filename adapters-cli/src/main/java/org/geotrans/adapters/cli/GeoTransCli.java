@@ -18,6 +18,10 @@ public final class GeoTransCli {
     public static void main(String[] args) {
         // the reports draw PNGs; no display is needed or wanted
         System.setProperty("java.awt.headless", "true");
+        // the backend's start-up notes would break the one-line-per-failure stderr; --verbose keeps them
+        if (!java.util.Arrays.asList(args).contains("--verbose")) {
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        }
         Charset console = Charset.defaultCharset();
         int code = run(new CliModule(), args, new PrintWriter(System.out, true, console),
                 new PrintWriter(System.err, true, console));
