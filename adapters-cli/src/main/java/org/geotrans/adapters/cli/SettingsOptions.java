@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 final class SettingsOptions {
     @Option(names = "--preset", paramLabel = "PRESET", defaultValue = "PAPER",
-            description = "Starting values: paper (section 5.3 of the paper) or quick (minutes on a CPU). Default: ${DEFAULT-VALUE}.")
+            description = "Starting values: paper (section 5.3 of the paper) or quick (a CPU-sized run: thin network, one epoch, subsets). Default: ${DEFAULT-VALUE}.")
     Preset preset;
 
     @Option(names = "--transforms", paramLabel = "SPEC", description = "Transformations: paper72, simple8 or a list (see the README). Preset: paper72.")
