@@ -89,8 +89,10 @@ final class Chart {
 
     private static String tick(double v) {
         double a = Math.abs(v);
-        return a != 0 && (a >= 1e4 || a < 1e-2) ? String.format(Locale.ROOT, "%.2g", v)
-                : String.format(Locale.ROOT, "%.2f", v);
+        if (a != 0 && (a >= 1e6 || a < 1e-2)) {
+            return String.format(Locale.ROOT, "%.2g", v);
+        }
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : "%.2f", v);
     }
 
     void centred(String text, double cx, double baseline) {

@@ -22,10 +22,16 @@ public final class ConsoleTable {
         b.append("-".repeat(classWidth + detectorWidth + 17 + 7 + 8 + 4 + 10)).append('\n');
         for (Summary s : summaries) {
             b.append(String.format(Locale.ROOT, row, s.className(), s.detector().label(),
-                    String.format(Locale.ROOT, "%.4f +- %.4f", s.aurocMean(), s.aurocSem()),
+                    meanAndError(s),
                     String.format(Locale.ROOT, "%.4f", s.auprInMean()), String.format(Locale.ROOT, "%.4f", s.auprOutMean()),
                     s.runs()));
         }
         return b.toString();
+    }
+
+    /** One run has no standard error: "n/a" rather than NaN. */
+    static String meanAndError(Summary s) {
+        return Double.isFinite(s.aurocSem()) ? String.format(Locale.ROOT, "%.4f +- %.4f", s.aurocMean(), s.aurocSem())
+                : String.format(Locale.ROOT, "%.4f +- n/a", s.aurocMean());
     }
 }

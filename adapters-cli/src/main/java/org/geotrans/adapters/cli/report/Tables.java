@@ -29,8 +29,10 @@ final class Tables {
         b.append("| class | detector | AUROC mean \u00b1 SEM | AUPR-in | AUPR-out | runs |\n");
         b.append("|---|---|---|---|---|---|\n");
         for (Summary s : summaries) {
-            b.append(String.format(Locale.ROOT, "| %s | %s | %.4f \u00b1 %.4f | %.4f | %.4f | %d |%n", s.className()
-                    .replace("|", "\\|"), s.detector().label(), s.aurocMean(), s.aurocSem(), s.auprInMean(), s.auprOutMean(), s.runs()));
+            String auroc = Double.isFinite(s.aurocSem()) ? String.format(Locale.ROOT, "%.4f \u00b1 %.4f", s.aurocMean(), s.aurocSem())
+                    : String.format(Locale.ROOT, "%.4f", s.aurocMean());
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %.4f | %d |%n", s.className().replace("|", "\\|"),
+                    s.detector().label(), auroc, s.auprInMean(), s.auprOutMean(), s.runs()));
         }
         return b.toString();
     }
