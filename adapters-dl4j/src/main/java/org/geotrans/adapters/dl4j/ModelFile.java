@@ -85,8 +85,7 @@ final class ModelFile {
 
     private static Dl4jTransformationClassifier readChecked(DataInputStream data, Dl4jTuning tuning, String backend)
             throws IOException {
-        byte[] magic = new byte[MAGIC.length];
-        data.readFully(magic);
+        byte[] magic = data.readNBytes(MAGIC.length);
         if (!Arrays.equals(magic, MAGIC)) {
             throw new IOException("not a GeoTrans DL4J classifier: the file does not start with the expected header");
         }
