@@ -27,17 +27,26 @@ final class WekaHome {
     private final Path home;
     private final String classPath;
 
-    private WekaHome(Path home, Path wekaJar) {
+    private WekaHome(Path home) {
         this.home = home;
-        StringBuilder cp = new StringBuilder(wekaJar.toString());
+        StringBuilder cp = new StringBuilder();
+        for (Path jar : wekaJars()) {
+            cp.append(cp.isEmpty() ? "" : java.io.File.pathSeparator).append(jar);
+        }
+        this.classPath = cp.toString();
+    }
+
+    /** weka.jar and its own libraries: what a Weka installation holds. */
+    static List<Path> wekaJars() {
+        List<Path> jars = new ArrayList<>(List.of(requiredFile("geotrans.weka.jar")));
         String testClassPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         for (String entry : testClassPath.split(java.io.File.pathSeparator)) {
             String path = entry.replace(java.io.File.separatorChar, '/');
             if (WEKA_LIBRARIES.stream().anyMatch(path::contains)) {
-                cp.append(java.io.File.pathSeparator).append(entry);
+                jars.add(Path.of(entry));
             }
         }
-        this.classPath = cp.toString();
+        return jars;
     }
 
     static Path requiredFile(String property) {
@@ -50,7 +59,7 @@ final class WekaHome {
     /** Installs the package zip into a fresh WEKA_HOME under {@code parent}. */
     static WekaHome install(Path parent) throws IOException, InterruptedException {
         Path zip = requiredFile("geotrans.weka.zip");
-        WekaHome weka = new WekaHome(Files.createDirectories(parent.resolve("wekahome")), requiredFile("geotrans.weka.jar"));
+        WekaHome weka = new WekaHome(Files.createDirectories(parent.resolve("wekahome")));
         Result r = weka.java(120, "weka.core.WekaPackageManager", "-offline", "-install-package", zip.toString());
         assertEquals(0, r.exitCode(), "package installation failed:\n" + r.output());
         assertTrue(Files.isRegularFile(weka.home.resolve("packages/GeoTrans/Description.props")),
