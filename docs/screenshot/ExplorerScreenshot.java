@@ -46,9 +46,13 @@ public class ExplorerScreenshot {
             explorer[0].getPreprocessPanel().setInstances(train);
         });
         Thread.sleep(3000);
-        ClassifierPanel panel = explorer[0].getClassifierPanel();
+        ClassifierPanel panel = explorer[0].getPanels().stream().filter(ClassifierPanel.class::isInstance)
+                .map(ClassifierPanel.class::cast).findFirst().orElseThrow();
+        java.lang.reflect.Field editor = ClassifierPanel.class.getDeclaredField("m_ClassifierEditor");
+        editor.setAccessible(true);
+        weka.gui.GenericObjectEditor classifierEditor = (weka.gui.GenericObjectEditor) editor.get(panel);
         SwingUtilities.invokeAndWait(() -> {
-            panel.getClassifierEditor().setValue(geoTrans);
+            classifierEditor.setValue(geoTrans);
             JTabbedPane tabs = explorer[0].getTabbedPane();
             tabs.setSelectedIndex(1);
         });
@@ -62,7 +66,15 @@ public class ExplorerScreenshot {
                 throw new IllegalStateException(e);
             }
         });
-        SwingUtilities.invokeAndWait(panel::startClassifier);
+        java.lang.reflect.Field start = ClassifierPanel.class.getDeclaredField("m_StartBut");
+        start.setAccessible(true);
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                ((javax.swing.JButton) start.get(panel)).doClick();
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         Thread.sleep(2000);
         while (isRunning(panel)) {
             Thread.sleep(1000);
