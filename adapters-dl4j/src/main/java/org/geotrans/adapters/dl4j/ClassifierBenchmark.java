@@ -1,0 +1,172 @@
+package org.geotrans.adapters.dl4j;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.image.ImageBatch;
+import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.ClassifierSettings;
+import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.training.LabeledBatch;
+import org.geotrans.domain.training.ShuffledPairBatches;
+import org.geotrans.domain.training.TransformedImages;
+import org.geotrans.domain.transform.TransformationSet;
+
+/**
+ * Throughput benchmark of the classifier on random images (not a test): training and inference
+ * images per second, the share of a training step spent building transformed batches, and the
+ * process's peak RSS. Options: {@code --depth 10 --widen 4 --shapes 32x32x1,32x32x3
+ * --transformations paper72 --images 1024 --train-batch 128 --infer-batch 512 --warmup 3
+ * --iterations 8 --format NCHW|NHWC --workspaces ENABLED|NONE --helpers true|false
+ * --train true --infer true}.
+ */
+public final class ClassifierBenchmark {
+    private final Map<String, String> options;
+
+    private ClassifierBenchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        run(args, System.out);
+    }
+
+    /** Runs the benchmark and prints a table to {@code out}. */
+    public static void run(String[] args, PrintStream out) {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("depth", "10", "widen", "4", "shapes", "32x32x1,32x32x3",
+                "transformations", "paper72", "images", "1024", "train-batch", "128", "infer-batch", "512",
+                "warmup", "3", "iterations", "8", "format", "NCHW"));
+        options.putAll(Map.of("workspaces", "ENABLED", "helpers", "true", "train", "true", "infer", "true"));
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
+            }
+            String key = args[i].substring(2);
+            if (!options.containsKey(key)) {
+                throw new IllegalArgumentException("unknown option --" + key + "; known: " + options.keySet());
+            }
+            options.put(key, args[++i]);
+        }
+        new ClassifierBenchmark(options).runAll(out);
+    }
+
+    private void runAll(PrintStream out) {
+        Dl4jBackend.Info info = Dl4jBackend.ensureInitialised();
+        boolean helpers = Boolean.parseBoolean(options.get("helpers"));
+        out.println("# " + info.description() + (helpers ? "" : " (stock path: helpers switched off for this run)"));
+        out.println("# options " + options);
+        out.printf(Locale.ROOT, "%-10s %-9s %4s %12s %10s %12s %10s %12s%n", "network", "shape", "k", "train img/s",
+                "build %", "infer img/s", "stall %", "peak RSS MB");
+        for (String text : options.get("shapes").split(",")) {
+            ImageShape shape = ImageShape.parse(text);
+            Dl4jBackend.withLayerHelpers(helpers, () -> {
+                benchmark(shape, out);
+                return null;
+            });
+        }
+    }
+
+    private void benchmark(ImageShape shape, PrintStream out) {
+        TransformationSet transformations = TransformationSet.parse(options.get("transformations"), shape);
+        int k = transformations.size();
+        ClassifierSettings settings = new ClassifierSettings(intOption("depth"), intOption("widen"), 1,
+                intOption("train-batch"), 1e-3, ClassifierSettings.PAPER_WEIGHT_DECAY, 42);
+        Dl4jTuning tuning = Dl4jTuning.DEFAULT.withFormat(CNN2DFormat.valueOf(options.get("format")))
+                .withWorkspaceMode(WorkspaceMode.valueOf(options.get("workspaces")))
+                .withInferenceBatch(intOption("infer-batch"));
+        NetworkSpec spec = new NetworkSpec(shape, k, settings, tuning);
+        Dl4jTransformationClassifier classifier = new Dl4jTransformationClassifierProvider(tuning).untrained(spec);
+        List<Image> images = randomImages(shape, intOption("images"));
+
+        double trainRate = Double.NaN;
+        double buildShare = Double.NaN;
+        double stallShare = Double.NaN;
+        if (Boolean.parseBoolean(options.get("train"))) {
+            ShuffledPairBatches batches = new ShuffledPairBatches(new TransformedImages(images, transformations),
+                    intOption("train-batch"), 7);
+            Iterator<LabeledBatch> epoch = batches.epoch(0);
+            Dl4jTrainer trainer = new Dl4jTrainer(classifier.network(), spec, ProgressListener.SILENT);
+            trainer.trainBatches(epoch, intOption("warmup"));
+            double[] rates = new double[intOption("iterations")];
+            TrainingStats total = TrainingStats.NONE;
+            for (int i = 0; i < rates.length; i++) {
+                TrainingStats stats = trainer.trainBatches(epoch, 1);
+                rates[i] = stats.imagesPerSecond();
+                total = total.plus(stats);
+            }
+            trainRate = median(rates);
+            buildShare = 100.0 * total.buildNanos() / total.nanos();
+            stallShare = 100.0 * total.waitNanos() / total.nanos();
+        }
+        double inferRate = Double.NaN;
+        if (Boolean.parseBoolean(options.get("infer"))) {
+            ImageBatch batch = ImageBatch.of(shape, images.subList(0, Math.min(images.size(), intOption("infer-batch"))));
+            for (int i = 0; i < Math.max(1, intOption("warmup") / 2); i++) {
+                classifier.predictSoftmax(batch);
+            }
+            double[] rates = new double[Math.max(3, intOption("iterations") / 2)];
+            for (int i = 0; i < rates.length; i++) {
+                long start = System.nanoTime();
+                classifier.predictSoftmax(batch);
+                rates[i] = batch.count() * 1e9 / (System.nanoTime() - start);
+            }
+            inferRate = median(rates);
+        }
+        out.printf(Locale.ROOT, "%-10s %-9s %4d %12.1f %10.1f %12.1f %10.1f %12d%n", settings.networkName(), shape, k,
+                trainRate, buildShare, inferRate, stallShare, peakRssMegabytes());
+    }
+
+    private int intOption(String key) {
+        try {
+            return Integer.parseInt(options.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " expects an integer, got '" + options.get(key) + "'");
+        }
+    }
+
+    private static List<Image> randomImages(ImageShape shape, int count) {
+        SplittableRandom random = new SplittableRandom(1);
+        List<Image> images = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            float[] v = new float[shape.size()];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = (float) random.nextDouble(-1, 1);
+            }
+            images.add(new Image(shape, v));
+        }
+        return images;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** VmHWM of this process in MB, or -1 where /proc is not available. */
+    static long peakRssMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,137 @@
+package org.geotrans.adapters.dl4j;
+
+import java.util.Iterator;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TrainingProgress;
+import org.geotrans.domain.training.LabeledBatch;
+import org.geotrans.domain.training.TrainingBatches;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The training loop: each epoch streams the shuffled (image, transformation) batches through a
+ * {@link Prefetcher}, fits one minibatch at a time and reports progress.
+ */
+final class Dl4jTrainer {
+    static final String STAGE = "train";
+    private static final long REPORT_EVERY_NANOS = 500_000_000L;
+    private static final double RATE_SMOOTHING = 0.1;
+
+    private final ComputationGraph network;
+    private final NetworkSpec spec;
+    private final ProgressListener listener;
+
+    Dl4jTrainer(ComputationGraph network, NetworkSpec spec, ProgressListener listener) {
+        this.network = network;
+        this.spec = spec;
+        this.listener = listener;
+    }
+
+    /** Trains for {@code epochs} epochs starting at epoch {@code firstEpoch} (0-based). */
+    TrainingStats train(TrainingBatches data, int firstEpoch, int epochs) {
+        checkFits(data);
+        TrainingStats total = TrainingStats.NONE;
+        Progress progress = new Progress(epochs, data.batchesPerEpoch() * epochs, data.pairsPerEpoch() * epochs);
+        for (int e = 0; e < epochs; e++) {
+            total = total.plus(epoch(data.epoch(firstEpoch + e), e + 1, progress));
+        }
+        return total;
+    }
+
+    /** Trains on at most {@code maxBatches} batches of one epoch (for benchmarks). */
+    TrainingStats trainBatches(Iterator<LabeledBatch> batches, long maxBatches) {
+        Iterator<LabeledBatch> limited = new Iterator<>() {
+            private long taken;
+
+            @Override
+            public boolean hasNext() {
+                return taken < maxBatches && batches.hasNext();
+            }
+
+            @Override
+            public LabeledBatch next() {
+                taken++;
+                return batches.next();
+            }
+        };
+        return epoch(limited, 1, new Progress(1, maxBatches, maxBatches * 128));
+    }
+
+    private TrainingStats epoch(Iterator<LabeledBatch> batches, int epoch, Progress progress) {
+        int classes = spec.classes();
+        Iterator<PreparedBatch> prepared = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return batches.hasNext();
+            }
+
+            @Override
+            public PreparedBatch next() {
+                return PreparedBatch.of(batches.next(), classes, spec.format());
+            }
+        };
+        long images = 0;
+        double loss = Double.NaN;
+        long start = System.nanoTime();
+        try (Prefetcher<PreparedBatch> queue = new Prefetcher<>(prepared, spec.tuning().prefetch(),
+                PreparedBatch::close, "geotrans-batches-epoch-" + epoch)) {
+            while (queue.hasNext()) {
+                try (PreparedBatch batch = queue.next()) {
+                    network.fit(new INDArray[] {batch.features()}, new INDArray[] {batch.labels()});
+                    loss = network.score();
+                    images += batch.count();
+                    progress.batchDone(epoch, batch.count(), loss, !queue.hasNext());
+                }
+                if (!Double.isFinite(loss)) {
+                    throw new IllegalStateException("training diverged: loss is " + loss + " in epoch " + epoch
+                            + " after " + images + " images; lower the learning rate");
+                }
+            }
+            return new TrainingStats(images, System.nanoTime() - start, queue.buildNanos(), queue.waitNanos(), loss);
+        }
+    }
+
+    private void checkFits(TrainingBatches data) {
+        if (!data.shape().equals(spec.shape())) {
+            throw new IllegalArgumentException("training images have shape " + data.shape()
+                    + ", the network expects " + spec.shape());
+        }
+        if (data.classes() != spec.classes()) {
+            throw new IllegalArgumentException("training data has " + data.classes()
+                    + " transformations, the network expects " + spec.classes());
+        }
+    }
+
+    /** Throughput, ETA and throttled reporting across the whole run. */
+    private final class Progress {
+        private final int epochs;
+        private final long totalBatches;
+        private final long totalImages;
+        private long batches;
+        private long images;
+        private long last = System.nanoTime();
+        private long lastReport;
+        private double rate = Double.NaN;
+
+        Progress(int epochs, long totalBatches, long totalImages) {
+            this.epochs = epochs;
+            this.totalBatches = totalBatches;
+            this.totalImages = totalImages;
+        }
+
+        void batchDone(int epoch, int count, double loss, boolean endOfEpoch) {
+            long now = System.nanoTime();
+            double instant = count * 1e9 / Math.max(1, now - last);
+            last = now;
+            // the first batch includes warm-up, so its rate only seeds the average
+            rate = Double.isNaN(rate) ? instant : rate + RATE_SMOOTHING * (instant - rate);
+            batches++;
+            images += count;
+            if (endOfEpoch || batches == 1 || now - lastReport >= REPORT_EVERY_NANOS) {
+                lastReport = now;
+                double eta = rate > 0 ? Math.max(0, totalImages - images) / rate : -1;
+                listener.onProgress(new TrainingProgress(STAGE, epoch, epochs, batches, totalBatches, loss, rate, eta));
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.geotrans.adapters.dl4j;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.geotrans.domain.image.ImageBatch;
+import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.TransformationClassifier;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained WRN. Prediction runs in chunks of {@link Dl4jTuning#inferenceBatch()} images, each
+ * output copied out of DL4J's workspace straight into the result array.
+ */
+final class Dl4jTransformationClassifier implements TransformationClassifier {
+    static final String DL4J_VERSION = "1.0.0-M2.1";
+
+    private final ComputationGraph network;
+    private final NetworkSpec spec;
+    private final String backend;
+
+    Dl4jTransformationClassifier(ComputationGraph network, NetworkSpec spec, String backend) {
+        this.network = network;
+        this.spec = spec;
+        this.backend = backend;
+    }
+
+    @Override
+    public ImageShape inputShape() {
+        return spec.shape();
+    }
+
+    @Override
+    public int transformationCount() {
+        return spec.classes();
+    }
+
+    NetworkSpec spec() {
+        return spec;
+    }
+
+    ComputationGraph network() {
+        return network;
+    }
+
+    // DL4J networks are not safe for concurrent forward passes.
+    @Override
+    public synchronized float[] predictSoftmax(ImageBatch transformedImages) {
+        if (!transformedImages.shape().equals(spec.shape())) {
+            throw new IllegalArgumentException("images have shape " + transformedImages.shape()
+                    + ", the classifier expects " + spec.shape());
+        }
+        int count = transformedImages.count();
+        int k = spec.classes();
+        float[] result = new float[count * k];
+        int chunk = spec.tuning().inferenceBatch();
+        for (int from = 0; from < count; from += chunk) {
+            int n = Math.min(chunk, count - from);
+            int offset = from * k;
+            try (INDArray input = NdArrays.features(transformedImages, from, n, spec.format())) {
+                network.output(new INDArray[] {input}, null, null, outputs -> {
+                    float[] rows = outputs[0].reshape((long) n * k).toFloatVector();
+                    if (rows.length != n * k) {
+                        throw new IllegalStateException("network returned " + rows.length + " values for " + n
+                                + " images x " + k + " transformations");
+                    }
+                    System.arraycopy(rows, 0, result, offset, rows.length);
+                    return null;
+                });
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void save(OutputStream out) throws IOException {
+        ModelFile.write(this, out);
+    }
+
+    @Override
+    public String describe() {
+        return spec.settings().networkName() + " on DL4J " + DL4J_VERSION + " (" + backend + ")";
+    }
+}

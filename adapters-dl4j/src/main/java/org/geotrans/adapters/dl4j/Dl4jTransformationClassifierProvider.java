@@ -1,0 +1,79 @@
+package org.geotrans.adapters.dl4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.geotrans.domain.port.ClassifierSettings;
+import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TransformationClassifier;
+import org.geotrans.domain.port.TransformationClassifierProvider;
+import org.geotrans.domain.training.TrainingBatches;
+
+/**
+ * Trains and restores the paper's Wide ResNet transformation classifier on Deeplearning4j.
+ *
+ * <p>Constructing it initialises the backend ({@link Dl4jBackend#ensureInitialised()}); training
+ * and loading run with this adapter's context class loader, so hosts with their own class
+ * loaders (Weka) need nothing else. The minibatch size is the one the {@link TrainingBatches}
+ * stream was built with; {@link ClassifierSettings#batchSize()} is recorded for provenance.
+ */
+public final class Dl4jTransformationClassifierProvider implements TransformationClassifierProvider {
+    private final Dl4jTuning tuning;
+    private final Dl4jBackend.Info backend;
+
+    /** The provider with the measured best CPU settings. */
+    public Dl4jTransformationClassifierProvider() {
+        this(Dl4jTuning.DEFAULT);
+    }
+
+    Dl4jTransformationClassifierProvider(Dl4jTuning tuning) {
+        this.tuning = Objects.requireNonNull(tuning, "tuning");
+        this.backend = Dl4jBackend.ensureInitialised();
+    }
+
+    /** The backend this provider runs on. */
+    public Dl4jBackend.Info backend() {
+        return backend;
+    }
+
+    @Override
+    public TransformationClassifier train(TrainingBatches data, ClassifierSettings settings, ProgressListener progress) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(progress, "progress");
+        return Dl4jBackend.withContextClassLoader(() -> {
+            NetworkSpec spec = new NetworkSpec(data.shape(), data.classes(), settings, tuning);
+            ComputationGraph network = WideResNet.create(spec);
+            new Dl4jTrainer(network, spec, progress).train(data, 0, settings.epochs());
+            return new Dl4jTransformationClassifier(network, spec, backendLabel());
+        });
+    }
+
+    /** A network with fresh, seeded weights and no training (for benchmarks and tests). */
+    Dl4jTransformationClassifier untrained(NetworkSpec spec) {
+        return Dl4jBackend.withContextClassLoader(
+                () -> new Dl4jTransformationClassifier(WideResNet.create(spec), spec, backendLabel()));
+    }
+
+    @Override
+    public TransformationClassifier load(InputStream in) throws IOException {
+        Objects.requireNonNull(in, "in");
+        try {
+            return Dl4jBackend.withContextClassLoader(() -> {
+                try {
+                    return ModelFile.read(in, tuning, backendLabel());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private String backendLabel() {
+        return backend.backend() + (backend.layerHelpers() ? ", oneDNN" : "");
+    }
+}

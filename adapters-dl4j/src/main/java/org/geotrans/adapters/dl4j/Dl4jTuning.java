@@ -1,0 +1,41 @@
+package org.geotrans.adapters.dl4j;
+
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+
+/**
+ * Backend choices that change speed and memory, not results. The defaults are the measured best
+ * on CPU (see BENCHMARK.md); the benchmark varies them.
+ *
+ * @param format tensor layout inside the network (input always arrives NHWC)
+ * @param workspaceMode DL4J workspaces for training and inference
+ * @param inferenceBatch images per forward pass when predicting
+ * @param prefetch training batches built ahead on the background thread
+ */
+record Dl4jTuning(CNN2DFormat format, WorkspaceMode workspaceMode, int inferenceBatch, int prefetch) {
+    static final Dl4jTuning DEFAULT = new Dl4jTuning(CNN2DFormat.NCHW, WorkspaceMode.ENABLED, 512, 2);
+
+    Dl4jTuning {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(workspaceMode, "workspaceMode");
+        if (inferenceBatch < 1) {
+            throw new IllegalArgumentException("inference batch must be at least 1, got " + inferenceBatch);
+        }
+        if (prefetch < 1) {
+            throw new IllegalArgumentException("prefetch depth must be at least 1 batch, got " + prefetch);
+        }
+    }
+
+    Dl4jTuning withFormat(CNN2DFormat f) {
+        return new Dl4jTuning(f, workspaceMode, inferenceBatch, prefetch);
+    }
+
+    Dl4jTuning withWorkspaceMode(WorkspaceMode w) {
+        return new Dl4jTuning(format, w, inferenceBatch, prefetch);
+    }
+
+    Dl4jTuning withInferenceBatch(int b) {
+        return new Dl4jTuning(format, workspaceMode, b, prefetch);
+    }
+}

@@ -1,0 +1,132 @@
+package org.geotrans.adapters.dl4j;
+
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * WRN-depth-k as in the paper's reference code (wide_residual_network.py): pre-activation basic
+ * blocks, a 1x1 projection shortcut from the first BN-ReLU output where the channel count changes,
+ * groups of 16k, 32k, 64k channels at strides 1, 2, 2 after a 16-channel stem, a final BN-ReLU,
+ * global average pooling and a softmax over the transformations.
+ *
+ * <p>Keras' {@code l2(wd)} adds {@code wd * sum(w^2)} to the loss, DL4J's {@code l2(c)} adds
+ * {@code c/2 * sum(w^2)}; the coefficient is doubled so the gradients match the reference.
+ */
+final class WideResNet {
+    static final String INPUT = "input";
+    static final String OUTPUT = "softmax";
+    private static final double BN_MOMENTUM = 0.9;
+    private static final double BN_EPSILON = 1e-5;
+
+    private final NetworkSpec spec;
+    private final GraphBuilder graph;
+
+    private WideResNet(NetworkSpec spec) {
+        this.spec = spec;
+        double l2 = 2 * spec.settings().weightDecay();
+        this.graph = new NeuralNetConfiguration.Builder()
+                .seed(spec.settings().seed())
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(spec.settings().learningRate()))
+                .weightInit(WeightInit.RELU)
+                .l2(l2)
+                .l2Bias(l2)
+                .convolutionMode(ConvolutionMode.Same)
+                .trainingWorkspaceMode(spec.workspaceMode())
+                .inferenceWorkspaceMode(spec.workspaceMode())
+                .cacheMode(CacheMode.NONE)
+                .graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(InputType.convolutional(spec.shape().height(), spec.shape().width(),
+                        spec.shape().channels(), spec.format()));
+    }
+
+    /** The graph configuration, not yet initialised. */
+    static ComputationGraphConfiguration configuration(NetworkSpec spec) {
+        return new WideResNet(spec).build();
+    }
+
+    /** A freshly initialised network (seeded weights). */
+    static ComputationGraph create(NetworkSpec spec) {
+        ComputationGraph network = new ComputationGraph(configuration(spec));
+        network.init();
+        return network;
+    }
+
+    private ComputationGraphConfiguration build() {
+        int widen = spec.settings().widen();
+        int blocks = spec.settings().blocksPerGroup();
+        String x = conv("stem", INPUT, 16, 3, 1);
+        int[] channels = {16 * widen, 32 * widen, 64 * widen};
+        int[] strides = {1, 2, 2};
+        int in = 16;
+        for (int g = 0; g < channels.length; g++) {
+            for (int b = 0; b < blocks; b++) {
+                x = basicBlock("g" + (g + 1) + "b" + (b + 1), x, in, channels[g], b == 0 ? strides[g] : 1);
+                in = channels[g];
+            }
+        }
+        x = bnRelu("final", x);
+        graph.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
+        graph.addLayer(OUTPUT, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .activation(Activation.SOFTMAX)
+                .weightInit(WeightInit.XAVIER_UNIFORM) // Keras' Dense default, as in the reference
+                .nOut(spec.classes())
+                .build(), "pool");
+        graph.setOutputs(OUTPUT);
+        return graph.build();
+    }
+
+    /** BN-ReLU, conv3x3(stride), BN-ReLU, conv3x3, plus the shortcut. Returns the block's output vertex. */
+    private String basicBlock(String name, String input, int inChannels, int outChannels, int stride) {
+        String act1 = bnRelu(name + "_1", input);
+        String conv1 = conv(name + "_conv1", act1, outChannels, 3, stride);
+        String act2 = bnRelu(name + "_2", conv1);
+        String conv2 = conv(name + "_conv2", act2, outChannels, 3, 1);
+        String shortcut = inChannels == outChannels && stride == 1
+                ? input
+                : conv(name + "_shortcut", act1, outChannels, 1, stride);
+        graph.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), conv2, shortcut);
+        return name + "_add";
+    }
+
+    private String conv(String name, String input, int channels, int kernel, int stride) {
+        graph.addLayer(name, new ConvolutionLayer.Builder(kernel, kernel)
+                .stride(stride, stride)
+                .nOut(channels)
+                .hasBias(false)
+                .activation(Activation.IDENTITY)
+                .dataFormat(spec.format())
+                .build(), input);
+        return name;
+    }
+
+    private String bnRelu(String name, String input) {
+        CNN2DFormat format = spec.format();
+        graph.addLayer(name + "_bn", new BatchNormalization.Builder()
+                .decay(BN_MOMENTUM)
+                .eps(BN_EPSILON)
+                .dataFormat(format)
+                .build(), input);
+        graph.addLayer(name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_bn");
+        return name + "_relu";
+    }
+}

@@ -1,0 +1,98 @@
+package org.geotrans.adapters.weka;
+
+import java.io.Serializable;
+import java.util.List;
+import org.geotrans.application.preset.ExperimentSettings;
+import org.geotrans.application.train.TrainDetectorCommand;
+import org.geotrans.domain.detector.DetectorProvenance;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.image.Preprocessing;
+import org.geotrans.domain.port.ClassifierSettings;
+import org.geotrans.domain.score.ScoreType;
+import org.geotrans.domain.transform.TransformationSet;
+
+/**
+ * What {@link GeoTrans} trains with: the Weka options as one immutable value, checked when it is
+ * built, turned into the application's {@link TrainDetectorCommand} once the images are known.
+ *
+ * @param normalClass a class label, {@code first}, {@code last} or a 1-based index
+ * @param transformations a transformation spec ({@link TransformationSet#parse})
+ * @param depth WRN depth (6n + 4)
+ * @param width WRN widening factor
+ * @param epochs training epochs, 0 for the paper's ceil(200 / k)
+ * @param minibatch training minibatch size
+ * @param scoreType how softmax outputs become a normality score
+ * @param seed seeds weights and data order
+ * @param imageShape HEIGHTxWIDTHxCHANNELS, or blank to infer it from the attributes
+ * @param padTo pad images to this square side before the network (0: none)
+ * @param pixelScaling how attribute values become pixel values 0..255
+ * @param preset a CLI preset that replaces transformations, network and training options
+ */
+record GeoTransSettings(String normalClass, String transformations, int depth, int width, int epochs, int minibatch,
+                        ScoreType scoreType, int seed, String imageShape, int padTo, PixelScaling pixelScaling, GeoTransPreset preset)
+        implements Serializable {
+
+    GeoTransSettings {
+        if (preset == GeoTransPreset.CUSTOM) {
+            new ClassifierSettings(depth, width, Math.max(epochs, 1), minibatch, 1e-3, 0, seed);
+        }
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be positive, or 0 for the paper's ceil(200 / k), got " + epochs);
+        }
+        if (transformations == null || transformations.isBlank()) {
+            throw new IllegalArgumentException("the transformation set is empty: give simple8, paper72 or a list such as"
+                    + " identity;flip;rot90");
+        }
+        if (imageShape != null && !imageShape.isBlank()) {
+            ImageShape.parse(imageShape);
+        }
+        new Preprocessing(padTo);
+    }
+
+    /** The command that trains a detector on the normal images. */
+    TrainDetectorCommand command(List<Image> normalImages, ImageShape shape, DetectorProvenance provenance) {
+        Preprocessing preprocessing = new Preprocessing(padTo);
+        ImageShape input = preprocessing.outputShape(shape);
+        String spec = transformations;
+        ClassifierSettings classifier;
+        if (preset == GeoTransPreset.CUSTOM) {
+            TransformationSet set = TransformationSet.parse(spec, input);
+            int e = epochs == 0 ? ClassifierSettings.paperEpochs(set.size()) : epochs;
+            classifier = new ClassifierSettings(depth, width, e, minibatch, 1e-3, ClassifierSettings.PAPER_WEIGHT_DECAY, seed);
+        } else {
+            ExperimentSettings fromPreset = preset.preset().settingsFor(input);
+            spec = fromPreset.transforms();
+            classifier = fromPreset.classifier(TransformationSet.parse(spec, input).size(), seed);
+        }
+        return new TrainDetectorCommand(normalImages, preprocessing, TransformationSet.parse(spec, input), classifier,
+                0.0, scoreType, provenance.with("preset", preset.name()));
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** The mutable side that Weka's option accessors write to; {@link #build()} checks it. */
+    static final class Builder implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        String normalClass = NormalClass.FIRST;
+        String transformations = TransformationSet.PAPER72;
+        int depth = 10;
+        int width = 4;
+        int epochs = 0;
+        int minibatch = 128;
+        ScoreType scoreType = ScoreType.DIRICHLET;
+        int seed = 1;
+        String imageShape = "";
+        int padTo = 0;
+        PixelScaling pixelScaling = PixelScaling.RAW;
+        GeoTransPreset preset = GeoTransPreset.CUSTOM;
+
+        GeoTransSettings build() {
+            return new GeoTransSettings(normalClass, transformations, depth, width, epochs, minibatch, scoreType, seed,
+                    imageShape, padTo, pixelScaling, preset);
+        }
+    }
+}

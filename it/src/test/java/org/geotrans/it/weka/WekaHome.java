@@ -1,0 +1,98 @@
+package org.geotrans.it.weka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A temporary WEKA_HOME with the GeoTrans package installed by Weka's own package manager
+ * (offline), and child JVMs whose class path is Weka alone: everything GeoTrans needs must come
+ * from the installed package. Weka alone is weka-stable.jar plus the libraries that the official
+ * weka.jar bundles and Maven's weka-stable declares as dependencies (bounce, java-cup, mtj, ...).
+ */
+final class WekaHome {
+    /** Where weka-stable's own runtime dependencies lie in the local repository (mvn dependency:tree). */
+    private static final List<String> WEKA_LIBRARIES = List.of("/com/github/vbmacher/", "/nz/ac/waikato/cms/weka/thirdparty/",
+            "/com/googlecode/matrix-toolkits-java/", "/com/github/fommil/", "/net/sourceforge/f2j/",
+            "/com/googlecode/netlib-java/", "/com/github/fracpete/", "/com/sun/istack/", "/jakarta/activation/",
+            "/jakarta/xml/bind/", "/org/glassfish/jaxb/", "/com/sun/activation/", "/com/formdev/");
+
+    private final Path home;
+    private final String classPath;
+
+    private WekaHome(Path home) {
+        this.home = home;
+        StringBuilder cp = new StringBuilder();
+        for (Path jar : wekaJars()) {
+            cp.append(cp.isEmpty() ? "" : java.io.File.pathSeparator).append(jar);
+        }
+        this.classPath = cp.toString();
+    }
+
+    /** weka.jar and its own libraries: what a Weka installation holds. */
+    static List<Path> wekaJars() {
+        List<Path> jars = new ArrayList<>(List.of(requiredFile("geotrans.weka.jar")));
+        String testClassPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        for (String entry : testClassPath.split(java.io.File.pathSeparator)) {
+            String path = entry.replace(java.io.File.separatorChar, '/');
+            if (WEKA_LIBRARIES.stream().anyMatch(path::contains)) {
+                jars.add(Path.of(entry));
+            }
+        }
+        return jars;
+    }
+
+    static Path requiredFile(String property) {
+        String value = System.getProperty(property);
+        assertTrue(value != null && Files.isRegularFile(Path.of(value)),
+                "system property " + property + " must name a file (set by the it module's pom), found " + value);
+        return Path.of(value);
+    }
+
+    /** Installs the package zip into a fresh WEKA_HOME under {@code parent}. */
+    static WekaHome install(Path parent) throws IOException, InterruptedException {
+        Path zip = requiredFile("geotrans.weka.zip");
+        WekaHome weka = new WekaHome(Files.createDirectories(parent.resolve("wekahome")));
+        Result r = weka.java(120, "weka.core.WekaPackageManager", "-offline", "-install-package", zip.toString());
+        assertEquals(0, r.exitCode(), "package installation failed:\n" + r.output());
+        assertTrue(Files.isRegularFile(weka.home.resolve("packages/GeoTrans/Description.props")),
+                "the package was not installed under " + weka.home + ":\n" + r.output());
+        return weka;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** The output and exit code of a child JVM. */
+    record Result(int exitCode, String output) {
+    }
+
+    /** Runs {@code mainClass args} in a JVM with weka.jar alone on the class path. */
+    Result java(int timeoutSeconds, String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx3g", "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + Files.createDirectories(home.resolve("tmp")),
+                "-cp", classPath, mainClass));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("WEKA_HOME", home.toString());
+        Path log = Files.createTempFile(home, "child-", ".log");
+        builder.redirectOutput(log.toFile());
+        Process child = builder.start();
+        try {
+            boolean finished = child.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertTrue(finished, "child JVM " + mainClass + " did not finish within " + timeoutSeconds + " s:\n" + output);
+            return new Result(child.exitValue(), output);
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+}
