@@ -56,7 +56,7 @@ public final class TrainDetectorUseCase {
                 command.classifier().batchSize(), command.classifier().seed());
         TransformationClassifier classifier = classifiers.train(batches, command.classifier(), progress);
         DirichletNormalityScorer dirichlet = DirichletNormalityScorer.fit(GeoTransDetector.predictAll(classifier,
-                command.transformations(), fitPart, GeoTransDetector.DEFAULT_SCORING_BATCH));
+                command.transformations(), fitPart, GeoTransDetector.DEFAULT_SCORING_BATCH, "dirichlet fit", progress));
         return new GeoTransDetector(rawShape, command.preprocessing(), command.transformations(), classifier,
                 dirichlet, command.defaultScore(),
                 command.provenance()

@@ -120,9 +120,18 @@ public final class GeoTransDetector {
      */
     public static TransformedSoftmax predictAll(TransformationClassifier classifier, TransformationSet transformations,
                                                 List<Image> preprocessed, int batchSize) {
+        return predictAll(classifier, transformations, preprocessed, batchSize, "predict", ProgressListener.SILENT);
+    }
+
+    /** As above, reporting progress in network passes (images x transformations) under {@code stage}. */
+    public static TransformedSoftmax predictAll(TransformationClassifier classifier, TransformationSet transformations,
+                                                List<Image> preprocessed, int batchSize, String stage,
+                                                ProgressListener progress) {
         TransformedImages images = new TransformedImages(preprocessed, transformations);
         int n = preprocessed.size();
         int k = transformations.size();
+        long total = (long) n * k;
+        long started = System.nanoTime();
         float[][] out = new float[k][n * k];
         for (int j = 0; j < k; j++) {
             for (int from = 0; from < n; from += batchSize) {
@@ -130,6 +139,9 @@ public final class GeoTransDetector {
                 float[] softmax = classifier.predictSoftmax(images.batch(from, to, j));
                 System.arraycopy(softmax, 0, out[j], from * k, softmax.length);
             }
+            long done = (long) n * (j + 1);
+            double rate = done / Math.max((System.nanoTime() - started) / 1e9, 1e-9);
+            progress.onProgress(new TrainingProgress(stage, 0, 0, done, total, Double.NaN, rate, (total - done) / rate));
         }
         return new TransformedSoftmax(n, out);
     }

@@ -1,0 +1,64 @@
+package org.geotrans.it;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hexagonal dependency rule on the compiled classes (the enforcer rules in each module's pom
+ * check the Maven dependencies; this checks the imports): dependencies point inwards only.
+ */
+class DependencyRuleTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.geotrans");
+    }
+
+    @Test
+    void theDomainUsesNothingButTheJdk() {
+        noClasses().that().resideInAPackage("org.geotrans.domain..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.geotrans.domain..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theApplicationUsesOnlyTheDomainAndInjection() {
+        noClasses().that().resideInAPackage("org.geotrans.application..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.geotrans.adapters..", "org.deeplearning4j..",
+                        "org.nd4j..", "weka..", "libsvm..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void leafAdaptersDoNotUseEachOtherOrTheDeployments() {
+        for (String leaf : new String[] {"dl4j", "datasets", "libsvm"}) {
+            noClasses().that().resideInAPackage("org.geotrans.adapters." + leaf + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage("org.geotrans.application..", "weka..", "picocli..")
+                    .check(classes);
+            for (String other : new String[] {"dl4j", "datasets", "libsvm", "weka", "cli"}) {
+                if (!other.equals(leaf)) {
+                    noClasses().that().resideInAPackage("org.geotrans.adapters." + leaf + "..")
+                            .should().dependOnClassesThat().resideInAPackage("org.geotrans.adapters." + other + "..")
+                            .check(classes);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theWekaPackageDoesNotUseTheCommandLineNorTheOtherWayRound() {
+        noClasses().that().resideInAPackage("org.geotrans.adapters.weka..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.geotrans.adapters.cli..", "picocli..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.geotrans.adapters.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.geotrans.adapters.weka..", "weka..")
+                .check(classes);
+    }
+}
