@@ -6,11 +6,12 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.TransformationClassifier;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A trained WRN. Prediction runs in chunks of {@link Dl4jTuning#inferenceBatch()} images, each
- * output copied out of DL4J's workspace straight into the result array.
+ * A trained WRN. Prediction runs in chunks of {@link Dl4jTuning#inferenceBatch()} images; each
+ * chunk's input and (detached) output are freed at once rather than left to the garbage collector.
  */
 final class Dl4jTransformationClassifier implements TransformationClassifier {
     static final String DL4J_VERSION = "1.0.0-M2.1";
@@ -57,16 +58,14 @@ final class Dl4jTransformationClassifier implements TransformationClassifier {
         for (int from = 0; from < count; from += chunk) {
             int n = Math.min(chunk, count - from);
             int offset = from * k;
-            try (INDArray input = NdArrays.features(transformedImages, from, n, spec.format())) {
-                network.output(new INDArray[] {input}, null, null, outputs -> {
-                    float[] rows = outputs[0].reshape((long) n * k).toFloatVector();
-                    if (rows.length != n * k) {
-                        throw new IllegalStateException("network returned " + rows.length + " values for " + n
-                                + " images x " + k + " transformations");
-                    }
-                    System.arraycopy(rows, 0, result, offset, rows.length);
-                    return null;
-                });
+            try (INDArray input = NdArrays.features(transformedImages, from, n, spec.format());
+                 INDArray output = network.output(false, (MemoryWorkspace) null, input)[0]) {
+                float[] rows = output.reshape((long) n * k).toFloatVector();
+                if (rows.length != n * k) {
+                    throw new IllegalStateException("network returned " + rows.length + " values for " + n
+                            + " images x " + k + " transformations");
+                }
+                System.arraycopy(rows, 0, result, offset, rows.length);
             }
         }
         return result;
