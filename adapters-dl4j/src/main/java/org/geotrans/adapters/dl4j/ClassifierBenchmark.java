@@ -30,7 +30,7 @@ import org.geotrans.domain.transform.TransformationSet;
  * process's RSS after warm-up, at the end and at its peak (VmHWM, over the whole run, so run one
  * shape per process to compare peaks). Options: {@code --depth 10 --widen 4 --shapes 32x32x1,32x32x3
  * --transformations paper72 --images 1024 --train-batch 128 --infer-batch 512 --warmup 3
- * --iterations 8 --format NCHW|NHWC --workspaces ENABLED|NONE --helpers true|false
+ * --iterations 8 --format NCHW|NHWC (training) --inference-format NHWC|NCHW --workspaces ENABLED|NONE --helpers true|false
  * --train true --infer true}.
  */
 public final class ClassifierBenchmark {
@@ -49,7 +49,7 @@ public final class ClassifierBenchmark {
         Map<String, String> options = new LinkedHashMap<>(Map.of("depth", "10", "widen", "4", "shapes", "32x32x1,32x32x3",
                 "transformations", "paper72", "images", "1024", "train-batch", "128", "infer-batch", "512",
                 "warmup", "3", "iterations", "8", "format", "NCHW"));
-        options.putAll(Map.of("workspaces", "ENABLED", "helpers", "true", "train", "true", "infer", "true"));
+        options.putAll(Map.of("inference-format", "NHWC", "workspaces", "ENABLED", "helpers", "true", "train", "true", "infer", "true"));
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
@@ -84,7 +84,8 @@ public final class ClassifierBenchmark {
         int k = transformations.size();
         ClassifierSettings settings = new ClassifierSettings(intOption("depth"), intOption("widen"), 1,
                 intOption("train-batch"), 1e-3, ClassifierSettings.PAPER_WEIGHT_DECAY, 42);
-        Dl4jTuning tuning = Dl4jTuning.DEFAULT.withFormat(CNN2DFormat.valueOf(options.get("format")))
+        Dl4jTuning tuning = Dl4jTuning.DEFAULT.withFormats(CNN2DFormat.valueOf(options.get("format")),
+                        CNN2DFormat.valueOf(options.get("inference-format")))
                 .withWorkspaceMode(WorkspaceMode.valueOf(options.get("workspaces")))
                 .withInferenceBatch(intOption("infer-batch"));
         NetworkSpec spec = new NetworkSpec(shape, k, settings, tuning);

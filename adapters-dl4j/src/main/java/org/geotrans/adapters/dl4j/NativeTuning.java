@@ -45,8 +45,8 @@ final class NativeTuning {
         LibC libc;
         try {
             libc = (LibC) Native.loadLibrary("c", LibC.class);
-        } catch (UnsatisfiedLinkError e) {
-            return "native tuning skipped (" + e.getMessage() + ")";
+        } catch (LinkageError e) { // e.g. JNA's own native part already loaded by another class loader
+            return "native tuning skipped (" + e + ")";
         }
         StringBuilder done = new StringBuilder();
         if (System.getenv("OMP_WAIT_POLICY") == null && System.getenv("GOMP_SPINCOUNT") == null) {
@@ -57,7 +57,7 @@ final class NativeTuning {
             try {
                 boolean ok = libc.mallopt(M_MMAP_MAX, 0) == 1 & libc.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD) == 1;
                 done.append(done.isEmpty() ? "" : ", ").append(ok ? "malloc keeps freed memory" : "mallopt refused");
-            } catch (UnsatisfiedLinkError e) {
+            } catch (LinkageError e) {
                 done.append(done.isEmpty() ? "" : ", ").append("no mallopt (not glibc)");
             }
         }
