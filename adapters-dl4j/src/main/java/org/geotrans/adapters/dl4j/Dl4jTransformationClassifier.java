@@ -11,8 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A trained WRN, immutable once built: training happens before construction. Prediction runs in
- * chunks of {@link Dl4jTuning#inferenceBatch()} images; each
- * chunk's input and (detached) output are freed at once rather than left to the garbage collector.
+ * chunks of {@link Dl4jTuning#inferenceBatch()} images; each chunk's input and (detached) output
+ * are freed at once rather than left to the garbage collector.
  */
 final class Dl4jTransformationClassifier implements TransformationClassifier {
     static final String DL4J_VERSION = "1.0.0-M2.1";
