@@ -27,9 +27,10 @@ import org.geotrans.domain.transform.TransformationSet;
 /**
  * Throughput benchmark of the classifier on random images (not a test): training and inference
  * images per second, the share of a training step spent building transformed batches, and the
- * process's peak RSS. Options: {@code --depth 10 --widen 4 --shapes 32x32x1,32x32x3
+ * process's RSS after warm-up, at the end and at its peak (VmHWM, over the whole run, so run one
+ * shape per process to compare peaks). Options: {@code --depth 10 --widen 4 --shapes 32x32x1,32x32x3
  * --transformations paper72 --images 1024 --train-batch 128 --infer-batch 512 --warmup 3
- * --iterations 8 --format NCHW|NHWC --workspaces ENABLED|NONE --helpers true|false
+ * --iterations 8 --format NCHW|NHWC (training) --inference-format NHWC|NCHW --workspaces ENABLED|NONE --helpers true|false
  * --train true --infer true}.
  */
 public final class ClassifierBenchmark {
@@ -48,7 +49,7 @@ public final class ClassifierBenchmark {
         Map<String, String> options = new LinkedHashMap<>(Map.of("depth", "10", "widen", "4", "shapes", "32x32x1,32x32x3",
                 "transformations", "paper72", "images", "1024", "train-batch", "128", "infer-batch", "512",
                 "warmup", "3", "iterations", "8", "format", "NCHW"));
-        options.putAll(Map.of("workspaces", "ENABLED", "helpers", "true", "train", "true", "infer", "true"));
+        options.putAll(Map.of("inference-format", "NHWC", "workspaces", "ENABLED", "helpers", "true", "train", "true", "infer", "true"));
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
@@ -67,8 +68,8 @@ public final class ClassifierBenchmark {
         boolean helpers = Boolean.parseBoolean(options.get("helpers"));
         out.println("# " + info.description() + (helpers ? "" : " (stock path: helpers switched off for this run)"));
         out.println("# options " + options);
-        out.printf(Locale.ROOT, "%-10s %-9s %4s %12s %10s %12s %10s %12s%n", "network", "shape", "k", "train img/s",
-                "build %", "infer img/s", "stall %", "peak RSS MB");
+        out.printf(Locale.ROOT, "%-10s %-9s %4s %12s %8s %8s %12s %12s %12s %12s%n", "network", "shape", "k",
+                "train img/s", "build %", "stall %", "infer img/s", "RSS warm MB", "RSS end MB", "peak RSS MB");
         for (String text : options.get("shapes").split(",")) {
             ImageShape shape = ImageShape.parse(text);
             Dl4jBackend.withLayerHelpers(helpers, () -> {
@@ -83,13 +84,15 @@ public final class ClassifierBenchmark {
         int k = transformations.size();
         ClassifierSettings settings = new ClassifierSettings(intOption("depth"), intOption("widen"), 1,
                 intOption("train-batch"), 1e-3, ClassifierSettings.PAPER_WEIGHT_DECAY, 42);
-        Dl4jTuning tuning = Dl4jTuning.DEFAULT.withFormat(CNN2DFormat.valueOf(options.get("format")))
+        Dl4jTuning tuning = Dl4jTuning.DEFAULT.withFormats(CNN2DFormat.valueOf(options.get("format")),
+                        CNN2DFormat.valueOf(options.get("inference-format")))
                 .withWorkspaceMode(WorkspaceMode.valueOf(options.get("workspaces")))
                 .withInferenceBatch(intOption("infer-batch"));
         NetworkSpec spec = new NetworkSpec(shape, k, settings, tuning);
         Dl4jTransformationClassifier classifier = new Dl4jTransformationClassifierProvider(tuning).untrained(spec);
         List<Image> images = randomImages(shape, intOption("images"));
 
+        long warmRss = -1;
         double trainRate = Double.NaN;
         double buildShare = Double.NaN;
         double stallShare = Double.NaN;
@@ -99,6 +102,7 @@ public final class ClassifierBenchmark {
             Iterator<LabeledBatch> epoch = batches.epoch(0);
             Dl4jTrainer trainer = new Dl4jTrainer(classifier.network(), spec, ProgressListener.SILENT);
             trainer.trainBatches(epoch, intOption("warmup"));
+            warmRss = rssMegabytes("VmRSS:");
             double[] rates = new double[intOption("iterations")];
             TrainingStats total = TrainingStats.NONE;
             for (int i = 0; i < rates.length; i++) {
@@ -124,8 +128,9 @@ public final class ClassifierBenchmark {
             }
             inferRate = median(rates);
         }
-        out.printf(Locale.ROOT, "%-10s %-9s %4d %12.1f %10.1f %12.1f %10.1f %12d%n", settings.networkName(), shape, k,
-                trainRate, buildShare, inferRate, stallShare, peakRssMegabytes());
+        out.printf(Locale.ROOT, "%-10s %-9s %4d %12.1f %8.1f %8.1f %12.1f %12d %12d %12d%n", settings.networkName(),
+                shape, k, trainRate, buildShare, stallShare, inferRate, warmRss, rssMegabytes("VmRSS:"),
+                rssMegabytes("VmHWM:"));
     }
 
     private int intOption(String key) {
@@ -156,11 +161,11 @@ public final class ClassifierBenchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** VmHWM of this process in MB, or -1 where /proc is not available. */
-    static long peakRssMegabytes() {
+    /** A memory line of /proc/self/status (VmRSS: now, VmHWM: peak) in MB, or -1 where unavailable. */
+    static long rssMegabytes(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }

@@ -22,8 +22,13 @@ import org.nd4j.linalg.factory.Nd4j;
  *       path: JavaCPP looks for natives under {@code linux-x86_64} otherwise and we ship only
  *       {@code linux-x86_64-onednn};</li>
  *   <li>the ND4J and DL4J class loaders to the loader of this class, so that backends, helpers and
- *       natives are found inside Weka's package class loader too.</li>
+ *       natives are found inside Weka's package class loader too;</li>
+ *   <li>the OpenMP and malloc settings of {@link NativeTuning}.</li>
  * </ul>
+ * Memory: the networks use DL4J workspaces (ENABLED) for training and inference, and every
+ * per-batch input, label and output array is closed as soon as it is used, so off-heap memory
+ * does not pile up waiting for the garbage collector; JavaCPP's own cap on off-heap memory
+ * ({@code org.bytedeco.javacpp.maxBytes}, by default the heap limit -Xmx) stays the backstop.
  * The backend in use is logged once.
  */
 public final class Dl4jBackend {
@@ -112,6 +117,7 @@ public final class Dl4jBackend {
 
     private static Info initialise() {
         ClassLoader loader = Dl4jBackend.class.getClassLoader();
+        String tuning = NativeTuning.apply(); // before ND4J loads libgomp, which reads the environment once
         if (System.getProperty(HELPERS_DISABLE) == null) {
             System.setProperty(HELPERS_DISABLE, "false");
         }
@@ -135,7 +141,7 @@ public final class Dl4jBackend {
                 && backend == Backend.CPU && BaseMKLDNNHelper.mklDnnEnabled();
         String description = "ND4J " + backend + " backend" + (oneDnn ? " (nd4j-native, oneDNN build)" : "")
                 + ", oneDNN layer helpers " + (helpers ? "on" : "off")
-                + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+                + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + tuning;
         if (backend == Backend.CPU && !helpers) {
             LOG.log(Level.WARNING, description + ": conv and batch-norm layers run DL4J's slow built-in code");
         } else {

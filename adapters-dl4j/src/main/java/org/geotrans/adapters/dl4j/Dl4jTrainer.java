@@ -54,7 +54,7 @@ final class Dl4jTrainer {
                 return batches.next();
             }
         };
-        return epoch(limited, 1, new Progress(1, maxBatches, maxBatches * 128));
+        return epoch(limited, 1, new Progress(1, maxBatches, maxBatches * spec.settings().batchSize()));
     }
 
     private TrainingStats epoch(Iterator<LabeledBatch> batches, int epoch, Progress progress) {

@@ -6,11 +6,13 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.TransformationClassifier;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A trained WRN. Prediction runs in chunks of {@link Dl4jTuning#inferenceBatch()} images, each
- * output copied out of DL4J's workspace straight into the result array.
+ * A trained WRN, immutable once built: training happens before construction. Prediction runs in
+ * chunks of {@link Dl4jTuning#inferenceBatch()} images; each chunk's input and (detached) output
+ * are freed at once rather than left to the garbage collector.
  */
 final class Dl4jTransformationClassifier implements TransformationClassifier {
     static final String DL4J_VERSION = "1.0.0-M2.1";
@@ -18,11 +20,21 @@ final class Dl4jTransformationClassifier implements TransformationClassifier {
     private final ComputationGraph network;
     private final NetworkSpec spec;
     private final String backend;
+    private final ComputationGraph inference;
+    private final NetworkSpec inferenceSpec;
 
+    /** Wraps a trained network; where the inference layout differs, predicts with a copy in that layout. */
     Dl4jTransformationClassifier(ComputationGraph network, NetworkSpec spec, String backend) {
         this.network = network;
         this.spec = spec;
         this.backend = backend;
+        this.inferenceSpec = spec.forInference();
+        if (inferenceSpec == spec) {
+            this.inference = network;
+        } else {
+            this.inference = WideResNet.create(inferenceSpec);
+            inference.setParams(network.params());
+        }
     }
 
     @Override
@@ -53,20 +65,18 @@ final class Dl4jTransformationClassifier implements TransformationClassifier {
         int count = transformedImages.count();
         int k = spec.classes();
         float[] result = new float[count * k];
-        int chunk = spec.tuning().inferenceBatch();
+        int chunk = inferenceSpec.tuning().inferenceBatch();
         for (int from = 0; from < count; from += chunk) {
             int n = Math.min(chunk, count - from);
             int offset = from * k;
-            try (INDArray input = NdArrays.features(transformedImages, from, n, spec.format())) {
-                network.output(new INDArray[] {input}, null, null, outputs -> {
-                    float[] rows = outputs[0].reshape((long) n * k).toFloatVector();
-                    if (rows.length != n * k) {
-                        throw new IllegalStateException("network returned " + rows.length + " values for " + n
-                                + " images x " + k + " transformations");
-                    }
-                    System.arraycopy(rows, 0, result, offset, rows.length);
-                    return null;
-                });
+            try (INDArray input = NdArrays.features(transformedImages, from, n, inferenceSpec.format());
+                 INDArray output = inference.output(false, (MemoryWorkspace) null, input)[0]) {
+                float[] rows = output.reshape((long) n * k).toFloatVector();
+                if (rows.length != n * k) {
+                    throw new IllegalStateException("network returned " + rows.length + " values for " + n
+                            + " images x " + k + " transformations");
+                }
+                System.arraycopy(rows, 0, result, offset, rows.length);
             }
         }
         return result;

@@ -51,7 +51,10 @@ public final class Dl4jTransformationClassifierProvider implements Transformatio
         });
     }
 
-    /** A network with fresh, seeded weights and no training (for benchmarks and tests). */
+    /**
+     * A network with fresh, seeded weights and no training, for benchmarks and tests. Training
+     * its {@code network()} afterwards does not reach a separate inference copy.
+     */
     Dl4jTransformationClassifier untrained(NetworkSpec spec) {
         return Dl4jBackend.withContextClassLoader(
                 () -> new Dl4jTransformationClassifier(WideResNet.create(spec), spec, backendLabel()));

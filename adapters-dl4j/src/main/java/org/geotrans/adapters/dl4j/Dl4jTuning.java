@@ -8,16 +8,21 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
  * Backend choices that change speed and memory, not results. The defaults are the measured best
  * on CPU (see BENCHMARK.md); the benchmark varies them.
  *
- * @param format tensor layout inside the network (input always arrives NHWC)
+ * @param format tensor layout inside the network for training (input always arrives NHWC)
+ * @param inferenceFormat layout of the copy of the trained network that predicts; the weights do
+ *        not depend on the layout, and oneDNN's NHWC kernels are faster for inference only
  * @param workspaceMode DL4J workspaces for training and inference
  * @param inferenceBatch images per forward pass when predicting
  * @param prefetch training batches built ahead on the background thread
  */
-record Dl4jTuning(CNN2DFormat format, WorkspaceMode workspaceMode, int inferenceBatch, int prefetch) {
-    static final Dl4jTuning DEFAULT = new Dl4jTuning(CNN2DFormat.NCHW, WorkspaceMode.ENABLED, 512, 2);
+record Dl4jTuning(CNN2DFormat format, CNN2DFormat inferenceFormat, WorkspaceMode workspaceMode, int inferenceBatch,
+                  int prefetch) {
+    static final Dl4jTuning DEFAULT = new Dl4jTuning(CNN2DFormat.NCHW, CNN2DFormat.NHWC,
+            WorkspaceMode.ENABLED, 512, 2);
 
     Dl4jTuning {
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(inferenceFormat, "inferenceFormat");
         Objects.requireNonNull(workspaceMode, "workspaceMode");
         if (inferenceBatch < 1) {
             throw new IllegalArgumentException("inference batch must be at least 1, got " + inferenceBatch);
@@ -27,15 +32,20 @@ record Dl4jTuning(CNN2DFormat format, WorkspaceMode workspaceMode, int inference
         }
     }
 
+    /** The same layout for training and inference. */
     Dl4jTuning withFormat(CNN2DFormat f) {
-        return new Dl4jTuning(f, workspaceMode, inferenceBatch, prefetch);
+        return new Dl4jTuning(f, f, workspaceMode, inferenceBatch, prefetch);
+    }
+
+    Dl4jTuning withFormats(CNN2DFormat training, CNN2DFormat inference) {
+        return new Dl4jTuning(training, inference, workspaceMode, inferenceBatch, prefetch);
     }
 
     Dl4jTuning withWorkspaceMode(WorkspaceMode w) {
-        return new Dl4jTuning(format, w, inferenceBatch, prefetch);
+        return new Dl4jTuning(format, inferenceFormat, w, inferenceBatch, prefetch);
     }
 
     Dl4jTuning withInferenceBatch(int b) {
-        return new Dl4jTuning(format, workspaceMode, b, prefetch);
+        return new Dl4jTuning(format, inferenceFormat, workspaceMode, b, prefetch);
     }
 }

@@ -114,7 +114,8 @@ final class ModelFile {
         }
         checkEntries(model);
         NetworkSpec spec = new NetworkSpec(shape, classes, settings,
-                new Dl4jTuning(format, tuning.workspaceMode(), inferenceBatch, tuning.prefetch()));
+                new Dl4jTuning(format, tuning.inferenceFormat(), tuning.workspaceMode(), inferenceBatch,
+                        tuning.prefetch()));
         ComputationGraph network;
         try {
             network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(model), false);

@@ -24,6 +24,12 @@ record NetworkSpec(ImageShape shape, int classes, ClassifierSettings settings, D
         return tuning.format();
     }
 
+    /** The same network laid out for inference. */
+    NetworkSpec forInference() {
+        return tuning.inferenceFormat() == tuning.format() ? this
+                : new NetworkSpec(shape, classes, settings, tuning.withFormat(tuning.inferenceFormat()));
+    }
+
     WorkspaceMode workspaceMode() {
         return tuning.workspaceMode();
     }

@@ -99,4 +99,18 @@ class WideResNetTest {
                 Arrays.copyOfRange(batch.data(), 7 * shape.size(), 8 * shape.size())));
         assertArrayEquals(Arrays.copyOfRange(softmax, 35, 40), single, 1e-5f);
     }
+
+    @org.junit.jupiter.api.Test
+    void givenTheSameWeights_thenNchwAndNhwcNetworksAgree_soInferenceMayUseEitherLayout() {
+        ImageShape shape = new ImageShape(12, 12, 3);
+        Dl4jTransformationClassifierProvider provider = new Dl4jTransformationClassifierProvider(
+                Dl4jTuning.DEFAULT.withFormats(CNN2DFormat.NCHW, CNN2DFormat.NCHW));
+        Dl4jTransformationClassifier nchw = provider.untrained(TestData.tinySpec(shape, 4, CNN2DFormat.NCHW));
+        Dl4jTransformationClassifier nhwc = new Dl4jTransformationClassifier(nchw.network(),
+                new NetworkSpec(shape, 4, nchw.spec().settings(),
+                        Dl4jTuning.DEFAULT.withFormats(CNN2DFormat.NCHW, CNN2DFormat.NHWC)), "test");
+        ImageBatch batch = TestData.randomBatch(shape, 6, 2);
+
+        assertArrayEquals(nchw.predictSoftmax(batch), nhwc.predictSoftmax(batch), 1e-5f);
+    }
 }
