@@ -15,8 +15,8 @@ import picocli.CommandLine.Unmatched;
         description = {"Throughput of the transformation classifier on random images: training and inference images/s, "
                 + "batch-building share, peak memory.",
                 "Options are passed to the benchmark as --option value pairs: --depth 10 --widen 4 --shapes 32x32x1,32x32x3 "
-                        + "--transformations paper72 --images 1024 --train-batch 128 --infer-batch 512 --warmup 3 "
-                        + "--iterations 8 --format NCHW|NHWC --workspaces ENABLED|NONE --helpers true|false --train true --infer true"})
+                        + "--transformations paper72 --images 1024 --train-batch 128 --infer-batch 256 --warmup 3 "
+                        + "--iterations 8 --format NCHW|NHWC --workspaces ENABLED|NONE --cache-mode DEVICE|HOST|NONE --helpers true|false --train true --infer true"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

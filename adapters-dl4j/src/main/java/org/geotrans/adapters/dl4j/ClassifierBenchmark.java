@@ -29,8 +29,8 @@ import org.geotrans.domain.transform.TransformationSet;
  * images per second, the share of a training step spent building transformed batches, and the
  * process's RSS after warm-up, at the end and at its peak (VmHWM, over the whole run, so run one
  * shape per process to compare peaks). Options: {@code --depth 10 --widen 4 --shapes 32x32x1,32x32x3
- * --transformations paper72 --images 1024 --train-batch 128 --infer-batch 512 --warmup 3
- * --iterations 8 --format NCHW|NHWC (training) --inference-format NHWC|NCHW --workspaces ENABLED|NONE --helpers true|false
+ * --transformations paper72 --images 1024 --train-batch 128 --infer-batch 256 --warmup 3
+ * --iterations 8 --format NCHW|NHWC (training) --inference-format NHWC|NCHW --workspaces ENABLED|NONE --cache-mode DEVICE|HOST|NONE --helpers true|false
  * --train true --infer true}.
  */
 public final class ClassifierBenchmark {
@@ -47,9 +47,9 @@ public final class ClassifierBenchmark {
     /** Runs the benchmark and prints a table to {@code out}. */
     public static void run(String[] args, PrintStream out) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("depth", "10", "widen", "4", "shapes", "32x32x1,32x32x3",
-                "transformations", "paper72", "images", "1024", "train-batch", "128", "infer-batch", "512",
+                "transformations", "paper72", "images", "1024", "train-batch", "128", "infer-batch", "256",
                 "warmup", "3", "iterations", "8", "format", "NCHW"));
-        options.putAll(Map.of("inference-format", "NHWC", "workspaces", "ENABLED", "helpers", "true", "train", "true", "infer", "true"));
+        options.putAll(Map.of("cache-mode", "DEVICE", "inference-format", "NHWC", "workspaces", "ENABLED", "helpers", "true", "train", "true", "infer", "true"));
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
@@ -87,7 +87,8 @@ public final class ClassifierBenchmark {
         Dl4jTuning tuning = Dl4jTuning.DEFAULT.withFormats(CNN2DFormat.valueOf(options.get("format")),
                         CNN2DFormat.valueOf(options.get("inference-format")))
                 .withWorkspaceMode(WorkspaceMode.valueOf(options.get("workspaces")))
-                .withInferenceBatch(intOption("infer-batch"));
+                .withInferenceBatch(intOption("infer-batch"))
+                .withCacheMode(org.deeplearning4j.nn.conf.CacheMode.valueOf(options.get("cache-mode")));
         NetworkSpec spec = new NetworkSpec(shape, k, settings, tuning);
         Dl4jTransformationClassifier classifier = new Dl4jTransformationClassifierProvider(tuning).untrained(spec);
         List<Image> images = randomImages(shape, intOption("images"));

@@ -115,7 +115,7 @@ final class ModelFile {
         checkEntries(model);
         NetworkSpec spec = new NetworkSpec(shape, classes, settings,
                 new Dl4jTuning(format, tuning.inferenceFormat(), tuning.workspaceMode(), inferenceBatch,
-                        tuning.prefetch()));
+                        tuning.prefetch(), tuning.cacheMode()));
         ComputationGraph network;
         try {
             network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(model), false);

@@ -30,6 +30,10 @@ record NetworkSpec(ImageShape shape, int classes, ClassifierSettings settings, D
                 : new NetworkSpec(shape, classes, settings, tuning.withFormat(tuning.inferenceFormat()));
     }
 
+    org.deeplearning4j.nn.conf.CacheMode cacheMode() {
+        return tuning.cacheMode();
+    }
+
     WorkspaceMode workspaceMode() {
         return tuning.workspaceMode();
     }

@@ -1,7 +1,6 @@
 package org.geotrans.adapters.dl4j;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -52,7 +51,7 @@ final class WideResNet {
                 .convolutionMode(ConvolutionMode.Same)
                 .trainingWorkspaceMode(spec.workspaceMode())
                 .inferenceWorkspaceMode(spec.workspaceMode())
-                .cacheMode(CacheMode.NONE)
+                .cacheMode(spec.cacheMode())
                 .graphBuilder()
                 .addInputs(INPUT)
                 .setInputTypes(InputType.convolutional(spec.shape().height(), spec.shape().width(),

@@ -25,7 +25,7 @@ import org.geotrans.domain.transform.TransformationSet;
  */
 public final class GeoTransDetector {
     /** Images per chunk when scoring: bounds memory to chunk x k x k floats. */
-    public static final int DEFAULT_SCORING_BATCH = 512;
+    public static final int DEFAULT_SCORING_BATCH = 256;
 
     private final ImageShape rawShape;
     private final Preprocessing preprocessing;
