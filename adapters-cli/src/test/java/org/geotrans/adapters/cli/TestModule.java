@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.geotrans.adapters.datasets.FileDatasetSource;
 import org.geotrans.adapters.libsvm.LibsvmOneClassSvm;
+import org.geotrans.application.FakeClassifiers;
 import org.geotrans.application.store.ZipDetectorStore;
 import org.geotrans.domain.port.DetectorStore;
 import org.geotrans.domain.port.OneClassSvm;
