@@ -30,6 +30,6 @@ final class Cli {
     }
 
     static Result run(String... args) {
-        return run(new TestModule(), args);
+        return run(new TestModule().overCliModule(), args);
     }
 }

@@ -118,7 +118,7 @@ class ErrorsAndUsageTest {
     @Test
     void benchPassesItsOptionsThrough() {
         TestModule module = new TestModule();
-        Cli.Result r = Cli.run(module, "bench", "--depth", "10", "--shapes", "32x32x1");
+        Cli.Result r = Cli.run(module.overCliModule(), "bench", "--depth", "10", "--shapes", "32x32x1");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(List.of(List.of("--depth", "10", "--shapes", "32x32x1")), module.benchmarkCalls);
         assertTrue(r.out().contains("train img/s"));

@@ -1,32 +1,29 @@
 package org.geotrans.adapters.cli;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Module;
 import com.google.inject.Provides;
+import com.google.inject.util.Modules;
 import java.util.ArrayList;
 import java.util.List;
-import org.geotrans.adapters.datasets.FileDatasetSource;
-import org.geotrans.adapters.libsvm.LibsvmOneClassSvm;
 import org.geotrans.application.FakeClassifiers;
-import org.geotrans.application.store.ZipDetectorStore;
-import org.geotrans.domain.port.DetectorStore;
-import org.geotrans.domain.port.OneClassSvm;
 import org.geotrans.domain.port.TransformationClassifierProvider;
 
-/** The CLI's wiring with a fake network: the real readers, libsvm and the zip store, no DL4J. */
+/**
+ * Replaces the DL4J parts of {@link CliModule} (network, backend description, benchmark) with
+ * fakes; everything else (readers, libsvm, the zip store) stays the production wiring.
+ */
 final class TestModule extends AbstractModule {
     final List<List<String>> benchmarkCalls = new ArrayList<>();
 
     @Override
     protected void configure() {
         bind(TransformationClassifierProvider.class).toInstance(new FakeClassifiers());
-        bind(OneClassSvm.class).to(LibsvmOneClassSvm.class);
-        bind(DetectorStore.class).to(ZipDetectorStore.class);
     }
 
-    @Provides
-    DatasetOpener datasets() {
-        return (location, format, side, progress) -> new FileDatasetSource().withImageSize(side).withProgress(progress)
-                .read(location, format);
+    /** The CLI's own module with this one's fakes in place of DL4J. */
+    Module overCliModule() {
+        return Modules.override(new CliModule()).with(this);
     }
 
     @Provides

@@ -98,14 +98,14 @@ public final class EvaluateOneVsAllUseCase {
                                         List<Image> testImages, RunContext run, String dataset) {
         ExperimentSettings settings = command.settings();
         long t0 = System.nanoTime();
-        listener(run).stage("GeoTrans: training on " + normalTrain.size() + " '" + run.className + "' images, "
+        run.listener.stage("GeoTrans: training on " + normalTrain.size() + " '" + run.className + "' images, "
                 + transformations.size() + " transformations");
         GeoTransDetector detector = trainer.train(new TrainDetectorCommand(normalTrain, command.preprocessing(), transformations,
                 settings.classifier(transformations.size(), run.seed), settings.heldOutFraction(), ScoreType.DIRICHLET,
                 DetectorProvenance.empty().with("dataset", dataset).with("normal-class", run.className)), run.listener.progress());
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        listener(run).stage("GeoTrans: scoring " + testImages.size() + " test images x " + transformations.size()
+        run.listener.stage("GeoTrans: scoring " + testImages.size() + " test images x " + transformations.size()
                 + " transformations");
         Map<ScoreType, double[]> scores = detector.scores(testImages, GeoTransDetector.DEFAULT_SCORING_BATCH,
                 run.listener.progress());
@@ -136,7 +136,7 @@ public final class EvaluateOneVsAllUseCase {
         if (!hindsight) {
             gammas = new double[] {scaleGamma};
         }
-        listener(run).stage("OC-SVM: " + train.length + " normal training images, " + gammas.length * nus.length
+        run.listener.stage("OC-SVM: " + train.length + " normal training images, " + gammas.length * nus.length
                 + " (nu, gamma) pairs" + (hindsight ? " incl. the hindsight grid" : ""));
         double[][][] values = ocsvm.decisionValues(train, test, nus, gammas, run.listener.progress());
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -178,10 +178,6 @@ public final class EvaluateOneVsAllUseCase {
                 trainSeconds, scoreSeconds, scores, run.normal, new HashMap<>(details));
         run.listener.finished(r);
         return r;
-    }
-
-    private static ExperimentListener listener(RunContext run) {
-        return run.listener;
     }
 
     /** Preprocessed pixels as flat feature rows, the OC-SVM's raw-pixel input. */
