@@ -34,6 +34,7 @@ final class WideResNet {
     static final String OUTPUT = "softmax";
     private static final double BN_MOMENTUM = 0.9;
     private static final double BN_EPSILON = 1e-5;
+    private static final long SEED_SALT = 0x9E3779B97F4A7C15L;
 
     private final NetworkSpec spec;
     private final GraphBuilder graph;
@@ -42,7 +43,7 @@ final class WideResNet {
         this.spec = spec;
         double l2 = 2 * spec.settings().weightDecay();
         this.graph = new NeuralNetConfiguration.Builder()
-                .seed(spec.settings().seed())
+                .seed(nd4jSeed(spec.settings().seed()))
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(spec.settings().learningRate()))
                 .weightInit(WeightInit.RELU)
@@ -56,6 +57,17 @@ final class WideResNet {
                 .addInputs(INPUT)
                 .setInputTypes(InputType.convolutional(spec.shape().height(), spec.shape().width(),
                         spec.shape().channels(), spec.format()));
+    }
+
+    /**
+     * The seed handed to ND4J for a user's seed. ND4J's native generator takes seed 0 to mean
+     * "seed me from the clock", so seed 0 (the CLI's default) gave different weights on every run.
+     * XOR with a fixed odd constant is one-to-one and moves 0 away; the single user seed that would
+     * land on 0 (the constant itself) shares the constant with seed 0.
+     */
+    static long nd4jSeed(long seed) {
+        long mixed = seed ^ SEED_SALT;
+        return mixed != 0 ? mixed : SEED_SALT;
     }
 
     /** The graph configuration, not yet initialised. */

@@ -2,6 +2,7 @@ package org.geotrans.adapters.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Arrays;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -14,6 +15,7 @@ import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ClassifierSettings;
 import org.junit.jupiter.api.BeforeAll;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -112,5 +114,29 @@ class WideResNetTest {
         ImageBatch batch = TestData.randomBatch(shape, 6, 2);
 
         assertArrayEquals(nchw.predictSoftmax(batch), nhwc.predictSoftmax(batch), 1e-5f);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"0", "1", "-1", "-7046029254386353131"})
+    void givenTheSameSeed_thenTheInitialWeightsAreTheSame_evenForSeedZero(long seed) {
+        NetworkSpec spec = new NetworkSpec(new ImageShape(8, 8, 1), 4,
+                new ClassifierSettings(10, 1, 1, 32, 1e-3, 0, seed), Dl4jTuning.DEFAULT);
+
+        INDArray first = WideResNet.create(spec).params();
+        INDArray second = WideResNet.create(spec).params();
+
+        assertEquals(first, second, "two networks built with seed " + seed);
+        assertNotEquals(0, WideResNet.nd4jSeed(seed), "ND4J takes seed 0 as 'random'");
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenDifferentSeeds_thenTheInitialWeightsDiffer() {
+        ImageShape shape = new ImageShape(8, 8, 1);
+        INDArray zero = WideResNet.create(new NetworkSpec(shape, 4,
+                new ClassifierSettings(10, 1, 1, 32, 1e-3, 0, 0), Dl4jTuning.DEFAULT)).params();
+        INDArray one = WideResNet.create(new NetworkSpec(shape, 4,
+                new ClassifierSettings(10, 1, 1, 32, 1e-3, 0, 1), Dl4jTuning.DEFAULT)).params();
+
+        assertNotEquals(zero, one);
     }
 }
