@@ -114,11 +114,12 @@ public final class ClassifierBenchmark {
             trainRate = median(rates);
             buildShare = 100.0 * total.buildNanos() / total.nanos();
             stallShare = 100.0 * total.waitNanos() / total.nanos();
+            Dl4jTrainer.releaseMemory(); // as the provider does before predicting
         }
         double inferRate = Double.NaN;
         if (Boolean.parseBoolean(options.get("infer"))) {
             ImageBatch batch = ImageBatch.of(shape, images.subList(0, Math.min(images.size(), intOption("infer-batch"))));
-            for (int i = 0; i < Math.max(1, intOption("warmup") / 2); i++) {
+            for (int i = 0; i < Math.max(2, intOption("warmup")); i++) { // DL4J sizes its inference workspaces over the first calls
                 classifier.predictSoftmax(batch);
             }
             double[] rates = new double[Math.max(3, intOption("iterations") / 2)];

@@ -7,6 +7,7 @@ import org.geotrans.domain.port.TrainingProgress;
 import org.geotrans.domain.training.LabeledBatch;
 import org.geotrans.domain.training.TrainingBatches;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The training loop: each epoch streams the shuffled (image, transformation) batches through a
@@ -20,6 +21,7 @@ final class Dl4jTrainer {
     private final ComputationGraph network;
     private final NetworkSpec spec;
     private final ProgressListener listener;
+    private final CollectionPacer collections = new CollectionPacer();
 
     Dl4jTrainer(ComputationGraph network, NetworkSpec spec, ProgressListener listener) {
         this.network = network;
@@ -36,6 +38,15 @@ final class Dl4jTrainer {
             total = total.plus(epoch(data.epoch(firstEpoch + e), e + 1, progress));
         }
         return total;
+    }
+
+    /**
+     * Frees this thread's DL4J workspaces (about 0.9 GB for WRN-10-4 at batch 128) and hands the
+     * memory back, so that predicting afterwards does not add its own workspaces on top.
+     */
+    static void releaseMemory() {
+        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        NativeTuning.releaseFreeMemory();
     }
 
     /** Trains on at most {@code maxBatches} batches of one epoch (for benchmarks). */
@@ -78,6 +89,8 @@ final class Dl4jTrainer {
             while (queue.hasNext()) {
                 try (PreparedBatch batch = queue.next()) {
                     network.fit(new INDArray[] {batch.features()}, new INDArray[] {batch.labels()});
+                    NativeTuning.keepFreedMemory(); // DL4J has sized its workspaces in the first step
+                    collections.afterStep();
                     loss = network.score();
                     images += batch.count();
                     progress.batchDone(epoch, batch.count(), loss, !queue.hasNext());

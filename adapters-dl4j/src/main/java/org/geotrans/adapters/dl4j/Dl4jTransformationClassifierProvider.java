@@ -47,6 +47,7 @@ public final class Dl4jTransformationClassifierProvider implements Transformatio
             NetworkSpec spec = new NetworkSpec(data.shape(), data.classes(), settings, tuning);
             ComputationGraph network = WideResNet.create(spec);
             new Dl4jTrainer(network, spec, progress).train(data, 0, settings.epochs());
+            Dl4jTrainer.releaseMemory();
             return new Dl4jTransformationClassifier(network, spec, backendLabel());
         });
     }
