@@ -23,10 +23,16 @@ import org.geotrans.domain.training.LabeledBatch;
 import org.geotrans.domain.training.ShuffledPairBatches;
 import org.geotrans.domain.training.TransformedImages;
 import org.geotrans.domain.transform.TransformationSet;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * Throughput benchmark of the classifier on random images (not a test): training and inference
- * images per second, the share of a training step spent building transformed batches, and the
+ * images per second, the share of a training step spent building transformed batches and in
+ * Adam's update of the parameters (timed apart from the step), and the
  * process's RSS after warm-up, at the end and at its peak (VmHWM, over the whole run, so run one
  * shape per process to compare peaks). Options: {@code --depth 10 --widen 4 --shapes 32x32x1,32x32x3
  * --transformations paper72 --images 1024 --train-batch 128 --infer-batch 256 --warmup 3
@@ -68,8 +74,8 @@ public final class ClassifierBenchmark {
         boolean helpers = Boolean.parseBoolean(options.get("helpers"));
         out.println("# " + info.description() + (helpers ? "" : " (stock path: helpers switched off for this run)"));
         out.println("# options " + options);
-        out.printf(Locale.ROOT, "%-10s %-9s %4s %12s %8s %8s %12s %12s %12s %12s%n", "network", "shape", "k",
-                "train img/s", "build %", "stall %", "infer img/s", "RSS warm MB", "RSS end MB", "peak RSS MB");
+        out.printf(Locale.ROOT, "%-10s %-9s %4s %12s %8s %8s %8s %12s %12s %12s %12s%n", "network", "shape", "k",
+                "train img/s", "build %", "stall %", "adam %", "infer img/s", "RSS warm MB", "RSS end MB", "peak RSS MB");
         for (String text : options.get("shapes").split(",")) {
             ImageShape shape = ImageShape.parse(text);
             Dl4jBackend.withLayerHelpers(helpers, () -> {
@@ -97,6 +103,7 @@ public final class ClassifierBenchmark {
         double trainRate = Double.NaN;
         double buildShare = Double.NaN;
         double stallShare = Double.NaN;
+        double adamShare = Double.NaN;
         if (Boolean.parseBoolean(options.get("train"))) {
             ShuffledPairBatches batches = new ShuffledPairBatches(new TransformedImages(images, transformations),
                     intOption("train-batch"), 7);
@@ -114,6 +121,8 @@ public final class ClassifierBenchmark {
             trainRate = median(rates);
             buildShare = 100.0 * total.buildNanos() / total.nanos();
             stallShare = 100.0 * total.waitNanos() / total.nanos();
+            double stepMillis = 1000.0 * intOption("train-batch") / trainRate;
+            adamShare = 100.0 * adamMillis(classifier.network().numParams()) / stepMillis;
             Dl4jTrainer.releaseMemory(); // as the provider does before predicting
         }
         double inferRate = Double.NaN;
@@ -130,9 +139,29 @@ public final class ClassifierBenchmark {
             }
             inferRate = median(rates);
         }
-        out.printf(Locale.ROOT, "%-10s %-9s %4d %12.1f %8.1f %8.1f %12.1f %12d %12d %12d%n", settings.networkName(),
-                shape, k, trainRate, buildShare, stallShare, inferRate, warmRss, rssMegabytes("VmRSS:"),
+        out.printf(Locale.ROOT, "%-10s %-9s %4d %12.1f %8.1f %8.1f %8.1f %12.1f %12d %12d %12d%n", settings.networkName(),
+                shape, k, trainRate, buildShare, stallShare, adamShare, inferRate, warmRss, rssMegabytes("VmRSS:"),
                 rssMegabytes("VmHWM:"));
+    }
+
+    /**
+     * The updater's cost: median milliseconds for Adam to update {@code params} parameters from a
+     * gradient, as it does once per training step (measured apart from the step, same threads).
+     */
+    private static double adamMillis(long params) {
+        try (INDArray state = Nd4j.zeros(DataType.FLOAT, 1, 2 * params);
+             INDArray gradient = Nd4j.rand(DataType.FLOAT, 1, params)) {
+            GradientUpdater<?> adam = new Adam(1e-3).instantiate(state, true);
+            double[] millis = new double[11];
+            for (int i = -3; i < millis.length; i++) {
+                long start = System.nanoTime();
+                adam.applyUpdater(gradient, Math.max(i, 0), 0);
+                if (i >= 0) {
+                    millis[i] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            return median(millis);
+        }
     }
 
     private int intOption(String key) {

@@ -21,7 +21,7 @@ final class Dl4jTrainer {
     private final ComputationGraph network;
     private final NetworkSpec spec;
     private final ProgressListener listener;
-    private final CollectionPacer collections = new CollectionPacer();
+    private final CollectionPacer collections = CollectionPacer.fromSystemProperty();
 
     Dl4jTrainer(ComputationGraph network, NetworkSpec spec, ProgressListener listener) {
         this.network = network;

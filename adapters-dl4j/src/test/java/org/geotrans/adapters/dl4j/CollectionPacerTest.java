@@ -10,7 +10,11 @@ class CollectionPacerTest {
     private int collections;
 
     private CollectionPacer pacer(long collectionNanos) {
-        return new CollectionPacer(0.02, () -> now, () -> {
+        return pacer(0.02, collectionNanos);
+    }
+
+    private CollectionPacer pacer(double share, long collectionNanos) {
+        return new CollectionPacer(share, () -> now, () -> {
             collections++;
             now += collectionNanos;
         });
@@ -38,8 +42,18 @@ class CollectionPacerTest {
     }
 
     @Test
+    void givenShareZero_thenItNeverCollects() {
+        CollectionPacer pacer = pacer(0, 10);
+        for (int step = 0; step < 5; step++) {
+            now += 1000;
+            pacer.afterStep();
+        }
+        assertEquals(0, collections);
+    }
+
+    @Test
     void givenAShareOutsideZeroToOne_thenItIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new CollectionPacer(0, () -> 0, () -> { }));
+        assertThrows(IllegalArgumentException.class, () -> new CollectionPacer(-0.1, () -> 0, () -> { }));
         assertThrows(IllegalArgumentException.class, () -> new CollectionPacer(1, () -> 0, () -> { }));
     }
 }
