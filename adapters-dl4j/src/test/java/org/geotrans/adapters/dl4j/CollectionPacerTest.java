@@ -20,34 +20,30 @@ class CollectionPacerTest {
         });
     }
 
-    @Test
-    void givenCheapCollections_thenItCollectsAfterEveryStep() {
-        CollectionPacer pacer = pacer(10);
-        for (int step = 0; step < 5; step++) {
-            now += 1000; // a step of 1000 ns; 2 % of it pays for a 10 ns collection
+    /** Steps of 1000 ns each, the pacer consulted after each. */
+    private void steps(CollectionPacer pacer, int count) {
+        for (int step = 0; step < count; step++) {
+            now += 1000;
             pacer.afterStep();
         }
+    }
+
+    @Test
+    void givenCheapCollections_thenItCollectsAfterEveryStep() {
+        steps(pacer(10), 5); // 2 % of a 1000 ns step pays for a 10 ns collection
         assertEquals(5, collections);
     }
 
     @Test
     void givenACollectionCostingOneStep_thenItWaitsFiftyStepsBeforeTheNext() {
-        CollectionPacer pacer = pacer(1000);
-        for (int step = 0; step < 101; step++) {
-            now += 1000;
-            pacer.afterStep();
-        }
+        steps(pacer(1000), 101);
         // at step 1, then once 2 % of the time since covers the last collection's 1000 ns: steps 51 and 101
         assertEquals(3, collections);
     }
 
     @Test
     void givenShareZero_thenItNeverCollects() {
-        CollectionPacer pacer = pacer(0, 10);
-        for (int step = 0; step < 5; step++) {
-            now += 1000;
-            pacer.afterStep();
-        }
+        steps(pacer(0, 10), 5);
         assertEquals(0, collections);
     }
 
