@@ -22,6 +22,7 @@ final class Dl4jTrainer {
     private final NetworkSpec spec;
     private final ProgressListener listener;
     private final CollectionPacer collections = CollectionPacer.fromSystemProperty();
+    private boolean workspacesSized;
 
     Dl4jTrainer(ComputationGraph network, NetworkSpec spec, ProgressListener listener) {
         this.network = network;
@@ -88,8 +89,7 @@ final class Dl4jTrainer {
                 PreparedBatch::close, "geotrans-batches-epoch-" + epoch)) {
             while (queue.hasNext()) {
                 try (PreparedBatch batch = queue.next()) {
-                    network.fit(new INDArray[] {batch.features()}, new INDArray[] {batch.labels()});
-                    NativeTuning.keepFreedMemory(); // DL4J has sized its workspaces in the first step
+                    fit(batch);
                     collections.afterStep();
                     loss = network.score();
                     images += batch.count();
@@ -101,6 +101,18 @@ final class Dl4jTrainer {
                 }
             }
             return new TrainingStats(images, System.nanoTime() - start, queue.buildNanos(), queue.waitNanos(), loss);
+        }
+    }
+
+    /** One step; DL4J sizes its workspaces in the first, so malloc keeps freed memory only after it. */
+    private void fit(PreparedBatch batch) {
+        if (!workspacesSized) {
+            NativeTuning.returnFreedMemory();
+        }
+        network.fit(new INDArray[] {batch.features()}, new INDArray[] {batch.labels()});
+        if (!workspacesSized) {
+            NativeTuning.keepFreedMemory();
+            workspacesSized = true;
         }
     }
 

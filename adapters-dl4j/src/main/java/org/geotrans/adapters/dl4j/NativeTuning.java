@@ -16,7 +16,8 @@ import com.sun.jna.Native;
  *   <li>one glibc malloc arena ({@code MALLOC_ARENA_MAX=1}): the batch-building thread otherwise
  *       gets an arena of its own that keeps its freed blocks apart (200 MB less peak, no loss of
  *       speed measured);</li>
- *   <li>{@link #keepFreedMemory()}, called after the first training step: from then on malloc
+ *   <li>{@link #keepFreedMemory()}, called after the first step of each training (and
+ *       {@link #returnFreedMemory()} before it): from then on malloc
  *       reuses freed blocks instead of mapping and unmapping large buffers every step (about 20 %
  *       faster training). Not from the start: DL4J sizes its workspaces in the first step by
  *       allocating everything outside them first, and memory kept from that step would stay
@@ -32,6 +33,8 @@ final class NativeTuning {
     private static final int M_ARENA_MAX = -8;
     private static final String SPIN_COUNT = "10000";
     private static final int TRIM_THRESHOLD = Integer.MAX_VALUE; // mallopt takes an int: 2 GB
+    private static final int GLIBC_MMAP_MAX = 65536;
+    private static final int GLIBC_TRIM_THRESHOLD = 128 * 1024;
 
     /** The C library functions used; JNA binds them by name. */
     interface LibC extends Library {
@@ -43,7 +46,6 @@ final class NativeTuning {
     }
 
     private static volatile LibC libc;
-    private static volatile boolean keeping;
 
     private NativeTuning() {
     }
@@ -75,15 +77,27 @@ final class NativeTuning {
 
     /**
      * From now on malloc keeps freed memory for reuse (what {@code MALLOC_MMAP_MAX_=0
-     * MALLOC_TRIM_THRESHOLD_=2147483647} do). Idempotent; does nothing where the user set either.
+     * MALLOC_TRIM_THRESHOLD_=2147483647} do). Does nothing where the user set either.
      */
     static void keepFreedMemory() {
-        if (keeping || libc == null || userChoseMalloc()) {
+        if (libc == null || userChoseMalloc()) {
             return;
         }
-        keeping = true;
         mallopt(M_MMAP_MAX, 0);
         mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD);
+    }
+
+    /**
+     * Back to glibc's own limits: large blocks are mapped and returned to the system when freed.
+     * Called before a training's first step, so a second training in the same process sizes its
+     * workspaces without keeping what it allocated meanwhile (2.1 GB instead of 1.5 GB peak).
+     */
+    static void returnFreedMemory() {
+        if (libc == null || userChoseMalloc()) {
+            return;
+        }
+        mallopt(M_MMAP_MAX, GLIBC_MMAP_MAX);
+        mallopt(M_TRIM_THRESHOLD, GLIBC_TRIM_THRESHOLD);
     }
 
     /** Returns the free memory malloc kept to the system (after training, before predicting). */
