@@ -97,7 +97,7 @@ public final class ClassifierBenchmark {
                 .withCacheMode(org.deeplearning4j.nn.conf.CacheMode.valueOf(options.get("cache-mode")));
         NetworkSpec spec = new NetworkSpec(shape, k, settings, tuning);
         Dl4jTransformationClassifier classifier = new Dl4jTransformationClassifierProvider(tuning).untrained(spec);
-        List<Image> images = randomImages(shape, intOption("images"));
+        List<Image> images = randomImages(shape, intOption("images"), 1);
 
         long warmRss = -1;
         double trainRate = Double.NaN;
@@ -172,8 +172,9 @@ public final class ClassifierBenchmark {
         }
     }
 
-    private static List<Image> randomImages(ImageShape shape, int count) {
-        SplittableRandom random = new SplittableRandom(1);
+    /** Images of uniform random pixels in [-1, 1] (the preprocessed range); the tests use them too. */
+    static List<Image> randomImages(ImageShape shape, int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         List<Image> images = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             float[] v = new float[shape.size()];

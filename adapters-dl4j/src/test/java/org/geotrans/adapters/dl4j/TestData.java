@@ -1,8 +1,6 @@
 package org.geotrans.adapters.dl4j;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageBatch;
@@ -15,16 +13,7 @@ final class TestData {
     }
 
     static List<Image> randomImages(ImageShape shape, int count, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Image> images = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            float[] v = new float[shape.size()];
-            for (int j = 0; j < v.length; j++) {
-                v[j] = (float) random.nextDouble(-1, 1);
-            }
-            images.add(new Image(shape, v));
-        }
-        return images;
+        return ClassifierBenchmark.randomImages(shape, count, seed);
     }
 
     static ImageBatch randomBatch(ImageShape shape, int count, long seed) {

@@ -13,7 +13,6 @@ import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.score.ScoreType;
 import weka.classifiers.AbstractClassifier;
 import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
@@ -72,13 +71,7 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
 
     @Override
     public Capabilities getCapabilities() {
-        Capabilities result = super.getCapabilities();
-        result.disableAll();
-        result.enable(Capability.NUMERIC_ATTRIBUTES);
-        result.enable(Capability.NOMINAL_CLASS);
-        result.enable(Capability.MISSING_CLASS_VALUES);
-        result.setMinimumNumberInstances(0);
-        return result;
+        return NormalClass.detectorCapabilities(super.getCapabilities());
     }
 
     @Override
@@ -217,9 +210,8 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
 
     // ----- options: each accessor writes to the settings builder; buildClassifier checks them -----
 
-    @OptionMetadata(displayName = "normalClass", description = "The normal class: a class label, first, last or a"
-            + " 1-based index (default: first).", commandLineParamName = "normal",
-            commandLineParamSynopsis = "-normal <label|first|last|index>", displayOrder = 1)
+    @OptionMetadata(displayName = "normalClass", description = NormalClass.OPTION_DESCRIPTION,
+            commandLineParamName = "normal", commandLineParamSynopsis = NormalClass.OPTION_SYNOPSIS, displayOrder = 1)
     public String getNormalClass() {
         return options.normalClass;
     }

@@ -4,13 +4,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import weka.core.Attribute;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
 
 /** Finds the normal class among the values of a nominal class attribute. */
 final class NormalClass {
     /** The option's default: the first class value. */
     static final String FIRST = "first";
+    /** The {@code -normal} option's help, shared by the detectors and the filter. */
+    static final String OPTION_DESCRIPTION = "The normal class: a class label, first, last or a 1-based index"
+            + " (default: first).";
+    static final String OPTION_SYNOPSIS = "-normal <label|first|last|index>";
 
     private NormalClass() {
+    }
+
+    /**
+     * What a one-class detector over pixel attributes accepts: the Experimenter hands it every
+     * class, so a nominal class (the normal one is picked in {@code buildClassifier}), missing
+     * class values, and no minimum number of instances.
+     */
+    static Capabilities detectorCapabilities(Capabilities inherited) {
+        inherited.disableAll();
+        inherited.enable(Capability.NUMERIC_ATTRIBUTES);
+        inherited.enable(Capability.NOMINAL_CLASS);
+        inherited.enable(Capability.MISSING_CLASS_VALUES);
+        inherited.setMinimumNumberInstances(0);
+        return inherited;
     }
 
     /**

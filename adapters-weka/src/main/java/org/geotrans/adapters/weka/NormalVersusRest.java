@@ -76,9 +76,8 @@ public class NormalVersusRest extends SimpleBatchFilter {
         return out;
     }
 
-    @OptionMetadata(displayName = "normalClass", description = "The normal class: a class label, first, last or a"
-            + " 1-based index (default: first).", commandLineParamName = "normal",
-            commandLineParamSynopsis = "-normal <label|first|last|index>", displayOrder = 1)
+    @OptionMetadata(displayName = "normalClass", description = NormalClass.OPTION_DESCRIPTION,
+            commandLineParamName = "normal", commandLineParamSynopsis = NormalClass.OPTION_SYNOPSIS, displayOrder = 1)
     public String getNormalClass() {
         return normalClass;
     }

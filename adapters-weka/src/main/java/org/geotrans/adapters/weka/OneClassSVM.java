@@ -8,7 +8,6 @@ import libsvm.svm_parameter;
 import libsvm.svm_problem;
 import weka.classifiers.AbstractClassifier;
 import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
@@ -64,13 +63,7 @@ public class OneClassSVM extends AbstractClassifier implements TechnicalInformat
 
     @Override
     public Capabilities getCapabilities() {
-        Capabilities result = super.getCapabilities();
-        result.disableAll();
-        result.enable(Capability.NUMERIC_ATTRIBUTES);
-        result.enable(Capability.NOMINAL_CLASS);
-        result.enable(Capability.MISSING_CLASS_VALUES);
-        result.setMinimumNumberInstances(0);
-        return result;
+        return NormalClass.detectorCapabilities(super.getCapabilities());
     }
 
     @Override
@@ -209,9 +202,8 @@ public class OneClassSVM extends AbstractClassifier implements TechnicalInformat
                 + calibration.summary() + "\n";
     }
 
-    @OptionMetadata(displayName = "normalClass", description = "The normal class: a class label, first, last or a"
-            + " 1-based index (default: first).", commandLineParamName = "normal",
-            commandLineParamSynopsis = "-normal <label|first|last|index>", displayOrder = 1)
+    @OptionMetadata(displayName = "normalClass", description = NormalClass.OPTION_DESCRIPTION,
+            commandLineParamName = "normal", commandLineParamSynopsis = NormalClass.OPTION_SYNOPSIS, displayOrder = 1)
     public String getNormalClass() {
         return normalClass;
     }
