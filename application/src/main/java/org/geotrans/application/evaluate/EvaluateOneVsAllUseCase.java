@@ -2,6 +2,7 @@ package org.geotrans.application.evaluate;
 
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -13,12 +14,11 @@ import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorCommand;
 import org.geotrans.application.train.TrainDetectorUseCase;
 import org.geotrans.domain.data.Dataset;
-
 import org.geotrans.domain.detector.DetectorProvenance;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.Image;
-import org.geotrans.domain.metrics.RankingMetrics;
 import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.metrics.RankingMetrics;
 import org.geotrans.domain.port.OneClassSvm;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.score.ScoreType;
@@ -66,6 +66,10 @@ public final class EvaluateOneVsAllUseCase {
         for (int i : testIndices) {
             testImages.add(data.test().image(i));
         }
+        Set<DetectorKind> detectors = command.detectors();
+        boolean withOcsvm = detectors.contains(DetectorKind.OCSVM) || detectors.contains(DetectorKind.OCSVM_HINDSIGHT);
+        // the same test images for every class and run: their SVM features are made once
+        float[][] testFeatures = withOcsvm ? features(command, testImages) : null;
         List<RunResult> results = new ArrayList<>();
         for (int c : command.normalClasses()) {
             boolean[] normal = new boolean[testIndices.length];
@@ -81,12 +85,11 @@ public final class EvaluateOneVsAllUseCase {
                     throw new IllegalArgumentException("class '" + run.className + "' has " + normalTrain.size()
                             + " training images; at least 2 are needed");
                 }
-                Set<DetectorKind> detectors = command.detectors();
                 if (detectors.contains(DetectorKind.GEOTRANS_DIRICHLET) || detectors.contains(DetectorKind.GEOTRANS_SIMPLIFIED)) {
                     results.addAll(runGeoTrans(command, transformations, normalTrain, testImages, run, data.name()));
                 }
-                if (detectors.contains(DetectorKind.OCSVM) || detectors.contains(DetectorKind.OCSVM_HINDSIGHT)) {
-                    results.addAll(runOcsvm(command, sample(normalTrain, settings.ocsvmMaxTrain(), seed), testImages, run));
+                if (withOcsvm) {
+                    results.addAll(runOcsvm(command, sample(normalTrain, settings.ocsvmMaxTrain(), seed), testFeatures, run));
                 }
             }
         }
@@ -123,19 +126,15 @@ public final class EvaluateOneVsAllUseCase {
         return out;
     }
 
-    private List<RunResult> runOcsvm(OneVsAllCommand command, List<Image> normalTrain, List<Image> testImages, RunContext run) {
+    private List<RunResult> runOcsvm(OneVsAllCommand command, List<Image> normalTrain, float[][] test, RunContext run) {
         long t0 = System.nanoTime();
         float[][] train = features(command, normalTrain);
-        float[][] test = features(command, testImages);
         double scaleGamma = 1.0 / (train[0].length * variance(train));
-        double[] gammas = new double[HINDSIGHT_GAMMAS.length + 1];
-        System.arraycopy(HINDSIGHT_GAMMAS, 0, gammas, 0, HINDSIGHT_GAMMAS.length);
-        gammas[HINDSIGHT_GAMMAS.length] = scaleGamma;
         boolean hindsight = command.detectors().contains(DetectorKind.OCSVM_HINDSIGHT);
         double[] nus = hindsight ? HINDSIGHT_NUS : new double[] {DEFAULT_NU};
-        if (!hindsight) {
-            gammas = new double[] {scaleGamma};
-        }
+        // the label-free gamma goes last, after the hindsight grid when there is one
+        double[] gammas = hindsight ? Arrays.copyOf(HINDSIGHT_GAMMAS, HINDSIGHT_GAMMAS.length + 1) : new double[1];
+        gammas[gammas.length - 1] = scaleGamma;
         run.listener.stage("OC-SVM: " + train.length + " normal training images, " + gammas.length * nus.length
                 + " (nu, gamma) pairs" + (hindsight ? " incl. the hindsight grid" : ""));
         double[][][] values = ocsvm.decisionValues(train, test, nus, gammas, run.listener.progress());
