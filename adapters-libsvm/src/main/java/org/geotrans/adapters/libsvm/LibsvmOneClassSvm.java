@@ -118,9 +118,18 @@ public final class LibsvmOneClassSvm implements OneClassSvm {
     }
 
     static svm_parameter parameters(double nu) {
+        return oneClassParameters(svm_parameter.PRECOMPUTED, nu);
+    }
+
+    /**
+     * A one-class problem's parameters as every GeoTrans SVM uses them (this grid and the Weka
+     * classifier): libsvm's defaults for cache, tolerance and shrinking, no probability estimates,
+     * no class weights. The caller sets the kernel's own parameters (gamma for RBF).
+     */
+    public static svm_parameter oneClassParameters(int kernelType, double nu) {
         svm_parameter p = new svm_parameter();
         p.svm_type = svm_parameter.ONE_CLASS;
-        p.kernel_type = svm_parameter.PRECOMPUTED;
+        p.kernel_type = kernelType;
         p.nu = nu;
         p.cache_size = 200;
         p.eps = 1e-3;

@@ -6,6 +6,7 @@ import libsvm.svm_model;
 import libsvm.svm_node;
 import libsvm.svm_parameter;
 import libsvm.svm_problem;
+import org.geotrans.adapters.libsvm.LibsvmOneClassSvm;
 import weka.classifiers.AbstractClassifier;
 import weka.core.Capabilities;
 import weka.core.Instance;
@@ -97,18 +98,8 @@ public class OneClassSVM extends AbstractClassifier implements TechnicalInformat
             problem.x[i] = nodes(normals.instance(i));
             problem.y[i] = 1;
         }
-        svm_parameter parameters = new svm_parameter();
-        parameters.svm_type = svm_parameter.ONE_CLASS;
-        parameters.kernel_type = svm_parameter.RBF;
+        svm_parameter parameters = LibsvmOneClassSvm.oneClassParameters(svm_parameter.RBF, nu);
         parameters.gamma = gamma > 0 ? gamma : scaleGamma(normals);
-        parameters.nu = nu;
-        parameters.cache_size = 200;
-        parameters.eps = 1e-3;
-        parameters.shrinking = 1;
-        parameters.probability = 0;
-        parameters.nr_weight = 0;
-        parameters.weight_label = new int[0];
-        parameters.weight = new double[0];
         String problemText = svm.svm_check_parameter(problem, parameters);
         if (problemText != null) {
             throw new IllegalArgumentException("LIBSVM refuses the parameters: " + problemText);
