@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Random;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.port.ClassifierSettings;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.port.TransformationClassifier;
@@ -25,6 +26,12 @@ import org.geotrans.domain.training.TrainingBatches;
 public final class FakeClassifiers implements TransformationClassifierProvider {
     public long pairsSeen;
     public int epochsSeen;
+
+    /** Stands in for the default backend, so that detectors it makes save and load like real ones. */
+    @Override
+    public ClassifierBackend backend() {
+        return ClassifierBackend.DL4J;
+    }
 
     @Override
     public TransformationClassifier train(TrainingBatches data, ClassifierSettings settings, ProgressListener progress) {
@@ -112,6 +119,11 @@ public final class FakeClassifiers implements TransformationClassifierProvider {
             d.writeInt(k);
             d.writeLong(seed);
             d.flush();
+        }
+
+        @Override
+        public ClassifierBackend backend() {
+            return ClassifierBackend.DL4J;
         }
 
         @Override

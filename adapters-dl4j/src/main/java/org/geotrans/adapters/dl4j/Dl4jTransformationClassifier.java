@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.port.TransformationClassifier;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -85,6 +86,11 @@ final class Dl4jTransformationClassifier implements TransformationClassifier {
     @Override
     public void save(OutputStream out) throws IOException {
         ModelFile.write(this, out);
+    }
+
+    @Override
+    public ClassifierBackend backend() {
+        return ClassifierBackend.DL4J;
     }
 
     @Override

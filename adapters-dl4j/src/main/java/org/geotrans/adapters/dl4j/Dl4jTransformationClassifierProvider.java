@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.port.ClassifierSettings;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.port.TransformationClassifier;
@@ -33,9 +34,14 @@ public final class Dl4jTransformationClassifierProvider implements Transformatio
         this.backend = Dl4jBackend.ensureInitialised();
     }
 
-    /** The backend this provider runs on. */
-    public Dl4jBackend.Info backend() {
+    /** What ND4J runs on (CPU or CUDA, oneDNN helpers or not). */
+    public Dl4jBackend.Info backendInfo() {
         return backend;
+    }
+
+    @Override
+    public ClassifierBackend backend() {
+        return ClassifierBackend.DL4J;
     }
 
     @Override

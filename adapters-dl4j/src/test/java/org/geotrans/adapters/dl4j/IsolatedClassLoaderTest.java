@@ -69,7 +69,7 @@ class IsolatedClassLoaderTest {
             Dl4jTransformationClassifier classifier = provider.untrained(TestData.tinySpec(shape, 3,
                     Dl4jTuning.DEFAULT.format()));
             float[] softmax = classifier.predictSoftmax(TestData.randomBatch(shape, 2, 1));
-            return "helpers=" + provider.backend().layerHelpers() + " rows=" + softmax.length;
+            return "helpers=" + provider.backendInfo().layerHelpers() + " rows=" + softmax.length;
         }
     }
 }

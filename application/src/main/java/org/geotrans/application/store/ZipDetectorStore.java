@@ -26,6 +26,7 @@ import org.geotrans.domain.dirichlet.SimplexClipping;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.image.Preprocessing;
+import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.port.DetectorStore;
 import org.geotrans.domain.port.TransformationClassifier;
 import org.geotrans.domain.port.TransformationClassifierProvider;
@@ -106,6 +107,7 @@ public final class ZipDetectorStore implements DetectorStore {
         Properties p = new Properties();
         p.setProperty("format", FORMAT);
         p.setProperty("format-version", Integer.toString(VERSION));
+        p.setProperty("backend", detector.classifier().backend().id());
         p.setProperty("raw-shape", detector.rawShape().toString());
         p.setProperty("pad-to", Integer.toString(detector.preprocessing().padTo()));
         p.setProperty("transformations", detector.transformations().spec());
@@ -162,6 +164,12 @@ public final class ZipDetectorStore implements DetectorStore {
                 if (key.startsWith(PROVENANCE)) {
                     provenance.put(key.substring(PROVENANCE.length()), p.getProperty(key));
                 }
+            }
+            // files written before backends were recorded all came from Deeplearning4j
+            ClassifierBackend backend = ClassifierBackend.parse(p.getProperty("backend", ClassifierBackend.DL4J.id()));
+            if (backend != classifiers.backend()) {
+                throw new IOException(file + " holds a network of the " + backend.id() + " backend; this reader uses the "
+                        + classifiers.backend().id() + " backend");
             }
             TransformationClassifier classifier;
             try (InputStream in = new ByteArrayInputStream(entries.get(NETWORK))) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -23,7 +24,11 @@ import org.geotrans.domain.detector.DetectorProvenance;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.Preprocessing;
+import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.port.ClassifierSettings;
+import org.geotrans.domain.port.TransformationClassifier;
+import org.geotrans.domain.port.TransformationClassifierProvider;
+import org.geotrans.domain.training.TrainingBatches;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.score.ScoreType;
 import org.geotrans.domain.transform.TransformationSet;
@@ -105,6 +110,31 @@ class ZipDetectorStoreTest {
         IOException e = assertThrows(IOException.class, () -> store.load(file));
         assertTrue(e.getMessage().contains("version 9") && e.getMessage().contains("version 1"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void aModelOfAnotherBackendIsRefusedNamingBoth() throws IOException {
+        Path file = dir.resolve("model.geotrans");
+        store.save(detector, file, false);
+        TransformationClassifierProvider libtorch = new TransformationClassifierProvider() {
+            @Override
+            public ClassifierBackend backend() {
+                return ClassifierBackend.LIBTORCH;
+            }
+
+            @Override
+            public TransformationClassifier train(TrainingBatches data, ClassifierSettings settings, ProgressListener progress) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public TransformationClassifier load(InputStream in) throws IOException {
+                return classifiers.load(in);
+            }
+        };
+        IOException e = assertThrows(IOException.class, () -> new ZipDetectorStore(libtorch).load(file));
+        assertTrue(e.getMessage().contains("dl4j backend") && e.getMessage().contains("libtorch backend"), e.getMessage());
+        assertOneLine(e);
     }
 
     @Test

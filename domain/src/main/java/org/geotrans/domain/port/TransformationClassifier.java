@@ -26,6 +26,9 @@ public interface TransformationClassifier {
     /** Writes the network in the adapter's own format; {@link TransformationClassifierProvider#load} reads it. */
     void save(OutputStream out) throws IOException;
 
+    /** The engine this classifier runs on; saved detectors record it. */
+    ClassifierBackend backend();
+
     /** A short description for provenance, e.g. "WRN-10-4 on DL4J 1.0.0-M2.1 (CPU)". */
     String describe();
 }

@@ -7,6 +7,9 @@ import org.geotrans.domain.training.TrainingBatches;
 /** Trains new transformation classifiers and restores saved ones. */
 public interface TransformationClassifierProvider {
 
+    /** The engine this provider trains on and reads models of. */
+    ClassifierBackend backend();
+
     /**
      * Trains a classifier on the stream of self-labeled batches.
      *
