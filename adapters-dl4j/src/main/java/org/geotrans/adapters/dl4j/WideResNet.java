@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -24,9 +25,13 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * WRN-depth-k as in the paper's reference code (wide_residual_network.py): pre-activation basic
  * blocks, a 1x1 projection shortcut from the first BN-ReLU output where the channel count changes,
  * groups of 16k, 32k, 64k channels at strides 1, 2, 2 after a 16-channel stem, a final BN-ReLU,
- * global average pooling and a softmax over the transformations.
+ * average pooling over 8x8 windows and a softmax over the transformations.
  *
- * <p>Keras' {@code l2(wd)} adds {@code wd * sum(w^2)} to the loss, DL4J's {@code l2(c)} adds
+ * <p>Details that follow the reference rather than DL4J's defaults: convolution kernels from
+ * N(0, 2 / fan_in) (He, not truncated), the dense kernel from U(-1/sqrt(fan_in), +1/sqrt(fan_in)),
+ * Adam with Keras' epsilon 1e-7, and the L2 penalty on the convolution and dense kernels, the
+ * dense bias and batch norm's gamma and beta ({@link RegularizedBatchNormalization}). Keras'
+ * {@code l2(wd)} adds {@code wd * sum(w^2)} to the loss, DL4J's {@code l2(c)} adds
  * {@code c/2 * sum(w^2)}; the coefficient is doubled so the gradients match the reference.
  */
 final class WideResNet {
@@ -35,6 +40,10 @@ final class WideResNet {
     private static final double BN_MOMENTUM = 0.9;
     private static final double BN_EPSILON = 1e-5;
     private static final long SEED_SALT = 0x9E3779B97F4A7C15L;
+    /** Keras' Adam epsilon (K.epsilon()); DL4J's default is 1e-8. */
+    static final double ADAM_EPSILON = 1e-7;
+    /** The reference's AveragePooling2D(8) after the last group. */
+    static final int POOL = 8;
 
     private final NetworkSpec spec;
     private final GraphBuilder graph;
@@ -45,7 +54,8 @@ final class WideResNet {
         this.graph = new NeuralNetConfiguration.Builder()
                 .seed(nd4jSeed(spec.settings().seed()))
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(spec.settings().learningRate()))
+                .updater(new Adam(spec.settings().learningRate(), Adam.DEFAULT_ADAM_BETA1_MEAN_DECAY,
+                        Adam.DEFAULT_ADAM_BETA2_VAR_DECAY, ADAM_EPSILON))
                 .weightInit(WeightInit.RELU)
                 .l2(l2)
                 .l2Bias(l2)
@@ -96,14 +106,38 @@ final class WideResNet {
             }
         }
         x = bnRelu("final", x);
-        graph.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
+        graph.addLayer("pool", pooling(), x);
         graph.addLayer(OUTPUT, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .activation(Activation.SOFTMAX)
-                .weightInit(WeightInit.XAVIER_UNIFORM) // Keras' Dense default, as in the reference
+                .weightInit(WeightInit.UNIFORM) // U(-1/sqrt(fan_in), +1/sqrt(fan_in)), as the reference's dense kernel
                 .nOut(spec.classes())
                 .build(), "pool");
         graph.setOutputs(OUTPUT);
         return graph.build();
+    }
+
+    /**
+     * The reference pools 8x8 windows and flattens: one value per channel for 32x32 inputs, 2x2 per
+     * channel for 64x64. Sizes whose last feature map is not a multiple of 8 (which the reference
+     * cannot take) pool globally instead.
+     */
+    private org.deeplearning4j.nn.conf.layers.Layer pooling() {
+        int height = finalSide(spec.shape().height());
+        int width = finalSide(spec.shape().width());
+        if (height % POOL != 0 || width % POOL != 0 || (height == POOL && width == POOL)) {
+            return new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
+        }
+        return new SubsamplingLayer.Builder(PoolingType.AVG)
+                .kernelSize(POOL, POOL)
+                .stride(POOL, POOL)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .dataFormat(spec.format())
+                .build();
+    }
+
+    /** Side of the last group's feature maps: two stride-2 'same' convolutions. */
+    static int finalSide(int side) {
+        return (side + 3) / 4;
     }
 
     /** BN-ReLU, conv3x3(stride), BN-ReLU, conv3x3, plus the shortcut. Returns the block's output vertex. */
@@ -132,11 +166,11 @@ final class WideResNet {
 
     private String bnRelu(String name, String input) {
         CNN2DFormat format = spec.format();
-        graph.addLayer(name + "_bn", new BatchNormalization.Builder()
+        graph.addLayer(name + "_bn", RegularizedBatchNormalization.of(new BatchNormalization.Builder()
                 .decay(BN_MOMENTUM)
                 .eps(BN_EPSILON)
                 .dataFormat(format)
-                .build(), input);
+                .build()), input);
         graph.addLayer(name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_bn");
         return name + "_relu";
     }

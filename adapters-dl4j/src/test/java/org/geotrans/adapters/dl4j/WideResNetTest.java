@@ -10,6 +10,10 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.weights.WeightInitUniform;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
@@ -31,7 +35,13 @@ class WideResNetTest {
      * mean and variance included): 3x3 convs without bias, 1x1 projections where channels change,
      * 4 values per BN channel, a dense layer with bias.
      */
-    private static long referenceParameterCount(int depth, int widen, int inChannels, int classes) {
+    private static long referenceParameterCount(int depth, int widen, ImageShape shape, int classes) {
+        int inChannels = shape.channels();
+        // AveragePooling2D(8) then Flatten: (side / 4 / 8)^2 values per channel reach the dense layer;
+        // sizes the reference cannot pool that way are pooled globally (one value per channel)
+        int lastHeight = (shape.height() + 3) / 4;
+        int lastWidth = (shape.width() + 3) / 4;
+        long pooled = lastHeight % 8 == 0 && lastWidth % 8 == 0 ? (long) (lastHeight / 8) * (lastWidth / 8) : 1;
         int n = (depth - 4) / 6;
         long count = 9L * inChannels * 16;
         int in = 16;
@@ -44,7 +54,7 @@ class WideResNetTest {
                 in = out;
             }
         }
-        return count + 4L * in + (long) in * classes + classes;
+        return count + 4L * in + in * pooled * classes + classes;
     }
 
     @ParameterizedTest(name = "WRN-{0}-{1} on {2}, k = {3}")
@@ -75,7 +85,33 @@ class WideResNetTest {
 
         ComputationGraph network = new ComputationGraph(conf);
         network.init();
-        assertEquals(referenceParameterCount(depth, widen, shape.channels(), k), network.numParams());
+        assertEquals(referenceParameterCount(depth, widen, shape, k), network.numParams());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theReferencesDetailsHold_denseUniformInit_kerasAdamEpsilon_l2OnBatchNormGammaAndBeta() {
+        ClassifierSettings settings = new ClassifierSettings(10, 1, 1, 128, 1e-3, ClassifierSettings.PAPER_WEIGHT_DECAY, 1);
+        ComputationGraphConfiguration conf = WideResNet.configuration(
+                new NetworkSpec(new ImageShape(32, 32, 3), 8, settings, Dl4jTuning.DEFAULT));
+        var layers = conf.getVertices().values().stream()
+                .filter(v -> v instanceof LayerVertex)
+                .map(v -> ((LayerVertex) v).getLayerConf().getLayer())
+                .toList();
+        double expectedL2 = 2 * ClassifierSettings.PAPER_WEIGHT_DECAY;
+        long batchNorms = layers.stream().filter(l -> l instanceof BatchNormalization).peek(bn -> {
+            for (String param : new String[] {"gamma", "beta"}) {
+                var regularization = bn.getRegularizationByParam(param);
+                assertEquals(1, regularization == null ? 0 : regularization.size(), param + " is penalised");
+                assertEquals(expectedL2, ((L2Regularization) regularization.get(0)).getL2().valueAt(0, 0), 1e-15);
+            }
+            assertEquals(null, bn.getRegularizationByParam("mean"), "running statistics are not penalised");
+        }).count();
+        assertEquals(3 * 2 * settings.blocksPerGroup() + 1, batchNorms, "two per block and the final one");
+        OutputLayer dense = (OutputLayer) layers.stream().filter(l -> l instanceof OutputLayer).findFirst().orElseThrow();
+        assertEquals(new WeightInitUniform(), dense.getWeightInitFn(), "U(-1/sqrt(fan_in), 1/sqrt(fan_in))");
+        Adam adam = (Adam) dense.getIUpdater();
+        assertEquals(1e-7, adam.getEpsilon(), 0);
+        assertEquals(1e-3, adam.getLearningRate(), 0);
     }
 
     @ParameterizedTest(name = "{0} in {1}")
