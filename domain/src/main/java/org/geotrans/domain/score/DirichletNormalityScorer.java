@@ -12,8 +12,9 @@ import org.geotrans.domain.dirichlet.SimplexClipping;
 /**
  * The paper's Dirichlet normality score. For each transformation j a Dirichlet with parameters
  * alpha_j is fitted to the softmax outputs y(T_j(x)) of the normal training images; an image x
- * then scores sum_j (alpha_j - 1) . log y(T_j(x)), its log-likelihood under the k Dirichlets up to
- * a constant. Higher means more normal; the scale is unbounded and depends on the fit, so compare
+ * then scores (1/k) sum_j (alpha_j - 1) . log y(T_j(x)), its log-likelihood under the k Dirichlets
+ * up to a constant, divided by k as the paper's reference code does (the ranking does not depend
+ * on it; the figures then match the reference's). Higher means more normal; the scale is unbounded and depends on the fit, so compare
  * scores only within one scorer.
  *
  * <p>Softmax outputs are clipped exactly as for the fit ({@link SimplexClipping}), which keeps
@@ -132,6 +133,9 @@ public final class DirichletNormalityScorer implements NormalityScorer {
                 clipping.clipInto(under, i * k, clipped, what, i);
                 scores[i] += dirichlet.simplifiedScore(clipped);
             }
+        }
+        for (int i = 0; i < n; i++) {
+            scores[i] /= k;
         }
         return scores;
     }

@@ -23,14 +23,14 @@ class DirichletNormalityScorerTest {
     }
 
     @Test
-    void theScoreIsTheSumOverTransformationsOfAlphaMinusOneTimesLogSoftmax() {
+    void theScoreIsTheMeanOverTransformationsOfAlphaMinusOneTimesLogSoftmax_asInTheReferenceCode() {
         DirichletNormalityScorer scorer = new DirichletNormalityScorer(new double[][] {{2, 1}, {1, 3}}, CLIPPING);
 
         double[] scores = scorer.score(twoImages());
 
-        // (2 - 1) log 0.8 + (3 - 1) log 0.75, and (2 - 1) log 0.5 + (3 - 1) log 0.5
-        assertEquals(Math.log(0.8) + 2 * Math.log(0.75), scores[0], 1e-6);
-        assertEquals(3 * Math.log(0.5), scores[1], 1e-6);
+        // ((2 - 1) log 0.8 + (3 - 1) log 0.75) / 2, and ((2 - 1) log 0.5 + (3 - 1) log 0.5) / 2
+        assertEquals((Math.log(0.8) + 2 * Math.log(0.75)) / 2, scores[0], 1e-6);
+        assertEquals(3 * Math.log(0.5) / 2, scores[1], 1e-6);
         assertTrue(scores[0] > scores[1], "the recognised image should score as more normal");
         assertEquals(ScoreType.DIRICHLET, scorer.type());
     }
@@ -43,7 +43,7 @@ class DirichletNormalityScorerTest {
         double score = scorer.score(outputs)[0];
 
         double eps = SimplexClipping.DEFAULT_EPSILON;
-        double expected = Math.log(1 / (1 + eps)) - 0.5 * Math.log(eps / (1 + eps));
+        double expected = (Math.log(1 / (1 + eps)) - 0.5 * Math.log(eps / (1 + eps))) / 2;
         assertEquals(expected, score, 1e-9 * Math.abs(expected));
     }
 
