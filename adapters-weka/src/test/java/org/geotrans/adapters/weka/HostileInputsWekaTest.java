@@ -93,5 +93,9 @@ class HostileInputsWekaTest {
         batch.minibatch = 1_000_000;
         e = assertThrows(IllegalArgumentException.class, batch::build);
         assertTrue(e.getMessage().contains("batch size must be 1..8192"), e.getMessage());
+        GeoTransSettings.Builder pad = GeoTransSettings.builder();
+        pad.padTo = 40_000;
+        e = assertThrows(IllegalArgumentException.class, pad::build);
+        assertTrue(e.getMessage().contains("at most 1024 pixels"), e.getMessage());
     }
 }
