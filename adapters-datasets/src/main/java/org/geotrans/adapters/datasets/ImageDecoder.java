@@ -76,7 +76,13 @@ final class ImageDecoder implements AutoCloseable {
                 image = reader.read(0);
             } catch (ImageTooLargeException e) {
                 throw e;
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(what);
             } catch (IOException | RuntimeException e) {
+                if (e.getCause() instanceof OutOfMemoryError) {
+                    // ImageIO's PNG reader wraps it as "Caught exception during read", which reads as corruption
+                    throw outOfMemory(what);
+                }
                 // the cause is left out on purpose: ImageIO's internal stack says nothing useful to a user
                 throw new IOException(what + ": corrupt or unreadable image (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
@@ -94,6 +100,12 @@ final class ImageDecoder implements AutoCloseable {
             throw new IOException(what + ": no image decoded");
         }
         return pixels(image);
+    }
+
+    private static IOException outOfMemory(String what) {
+        return new IOException(what + ": decoding it ran out of memory (Java heap limit "
+                + ReadLimits.bytes(Runtime.getRuntime().maxMemory()) + "); raise the heap (GEOTRANS_HEAP for bin/geotrans,"
+                + " -Xmx for java) or lower -D" + ReadLimits.MAX_IMAGE_PIXELS);
     }
 
     private static void checkSize(ImageReader reader, String what) throws IOException {
