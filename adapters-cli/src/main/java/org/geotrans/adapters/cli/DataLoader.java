@@ -18,9 +18,7 @@ final class DataLoader {
      *     scoring), 0 for the reader's default
      */
     LoadedData load(DataOptions options, int defaultImageSide, ProgressReporter progress) throws IOException {
-        if (options.imageSize < 0) {
-            throw new UsageException("--image-size must be positive, found " + options.imageSize);
-        }
+        options.validate();
         long started = System.nanoTime();
         progress.stage("reading " + options.data + (options.format == org.geotrans.domain.data.DatasetFormat.AUTO ? ""
                 : " as " + options.format));

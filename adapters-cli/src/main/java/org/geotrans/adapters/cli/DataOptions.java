@@ -1,6 +1,7 @@
 package org.geotrans.adapters.cli;
 
 import java.nio.file.Path;
+import org.geotrans.adapters.datasets.FileDatasetSource;
 import org.geotrans.domain.data.DatasetFormat;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,16 @@ final class DataOptions {
     DatasetFormat format;
 
     @Option(names = "--image-size", paramLabel = "PIXELS", defaultValue = "0",
-            description = "Side of the square images read from image folders (default: the first image's side when square, else 64).")
+            description = "Side of the square images read from image folders, 1.." + FileDatasetSource.MAX_IMAGE_SIZE
+                    + " (default: the first image's side when square and at most 256, else 64).")
     int imageSize;
+
+    /** Checks the options' bounds before anything is read: a usage error names the allowed range. */
+    void validate() {
+        try {
+            FileDatasetSource.checkImageSize(imageSize);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--image-size: " + e.getMessage());
+        }
+    }
 }

@@ -58,6 +58,8 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        data.validate();
+        settings.validate(runs);
         OutputFolder folder = output.prepare();
         PrintWriter out = spec.commandLine().getOut();
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr());

@@ -39,6 +39,10 @@ public final class GeoTransCli {
                 .setParameterExceptionHandler(new UsageErrorHandler());
         try {
             return cli.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to FailureHandler; an Error (out of memory, stack overflow,
+            // a native library that does not load) would otherwise end in the JVM's stack trace
+            return FailureHandler.handleError(e, cli, err);
         } finally {
             out.flush();
             err.flush();

@@ -75,6 +75,7 @@ final class ScoreCommand implements Callable<Integer> {
         if (output.out == null) {
             throw new UsageException("say where to write " + SCORES_FILE + ": --out DIR");
         }
+        data.validate();
         if (maxTest < 0) {
             throw new UsageException("--max-test must be 0 (all) or positive, found " + maxTest);
         }

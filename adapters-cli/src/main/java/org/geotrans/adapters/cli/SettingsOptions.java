@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
  * preset's value, so the presets stay the single place where defaults live.
  */
 final class SettingsOptions {
+    private static final ImageShape NOMINAL_INPUT = new ImageShape(32, 32, 3);
+
     @Option(names = "--preset", paramLabel = "PRESET", defaultValue = "PAPER",
             description = "Starting values: paper (section 5.3 of the paper) or quick (a CPU-sized run: thin network, one epoch, subsets). Default: ${DEFAULT-VALUE}.")
     Preset preset;
@@ -45,8 +47,22 @@ final class SettingsOptions {
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the subsets, the initialisation and the data order (run r uses seed + r).")
     Long seed;
 
+    /**
+     * Checks every given flag against the bounds of the settings before any data is read (the
+     * preset's values for a 32x32x3 input stand in for the data's); usage errors name the range.
+     * Only the transformations wait for the data, since whether a translation fits depends on the
+     * image size.
+     */
+    void validate(RunOptions runs) {
+        resolve(NOMINAL_INPUT, runs, false);
+    }
+
     /** The preset's values for this preprocessed input shape, then every given flag; usage errors for bad values. */
     ExperimentSettings resolve(ImageShape input, RunOptions runs) {
+        return resolve(input, runs, true);
+    }
+
+    private ExperimentSettings resolve(ImageShape input, RunOptions runs, boolean withTransforms) {
         try {
             ExperimentSettings s = preset.settingsFor(input);
             if (transforms != null) {
@@ -62,11 +78,10 @@ final class SettingsOptions {
                 s = s.withHeldOutFraction(heldOut);
             }
             s = s.withRuns(runs == null ? s.runs() : or(runs.runs, s.runs()), or(seed, s.seed()));
-            // everything the use cases would reject later is rejected now, before data and training
-            TransformationSet set = TransformationSet.parse(s.transforms(), input);
-            s.classifier(set.size(), s.seed());
-            if (!(s.heldOutFraction() >= 0 && s.heldOutFraction() < 1)) {
-                throw new IllegalArgumentException("--held-out must be in [0, 1), found " + s.heldOutFraction());
+            if (withTransforms) {
+                // everything the use cases would reject later is rejected now, before training
+                TransformationSet set = TransformationSet.parse(s.transforms(), input);
+                s.classifier(set.size(), s.seed());
             }
             return s;
         } catch (IllegalArgumentException e) {

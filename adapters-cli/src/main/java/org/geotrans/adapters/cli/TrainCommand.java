@@ -66,6 +66,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        data.validate();
+        settings.validate(null);
         if (model == null && output.out == null) {
             throw new UsageException("say where to save the detector: --model FILE or --out DIR");
         }

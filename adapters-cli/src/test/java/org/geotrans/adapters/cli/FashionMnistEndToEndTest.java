@@ -2,7 +2,6 @@ package org.geotrans.adapters.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.geotrans.domain.RequiredData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,20 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
  * The acceptance check on real data and the real network, on a tiny budget (simple8, WRN-10-1,
  * 40 training images, 100 test images): evaluate in this process, then train and score each in a
  * new process, give the same per-image scores for the same seed: the default one, 0, which ND4J
- * once took as "random". Skipped without Fashion-MNIST
+ * once took as "random". Skipped without Fashion-MNIST, failed without it under CI=true
  * ({@code bash scripts/install-data.sh} installs it).
  */
 class FashionMnistEndToEndTest {
-    static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
-
     @TempDir
     Path tmp;
 
     @Test
     void trainThenScoreInNewProcessesReproduceEvaluate() throws Exception {
-        assumeTrue(Files.exists(FASHION.resolve("train-images-idx3-ubyte.gz")) || Files.exists(FASHION.resolve("train-images-idx3-ubyte")),
-                "Fashion-MNIST is not installed; bash scripts/install-data.sh installs it");
-        List<String> budget = List.of("--data", FASHION.toString(), "--normal-class", "trouser", "--preset", "quick",
+        Path fashion = RequiredData.fashionMnist();
+        List<String> budget = List.of("--data", fashion.toString(), "--normal-class", "trouser", "--preset", "quick",
                 "--transforms", "simple8", "--depth", "10", "--widen", "1", "--epochs", "1", "--max-train", "40");
         List<String> evaluate = new ArrayList<>(List.of("evaluate", "--max-test", "100", "--out", tmp.resolve("eval").toString()));
         evaluate.addAll(budget);
@@ -42,7 +39,7 @@ class FashionMnistEndToEndTest {
         List<String> train = new ArrayList<>(List.of("train", "--model", model.toString()));
         train.addAll(budget);
         newProcess(train);
-        String scoreOutput = newProcess(List.of("score", "--model", model.toString(), "--data", FASHION.toString(),
+        String scoreOutput = newProcess(List.of("score", "--model", model.toString(), "--data", fashion.toString(),
                 "--max-test", "100", "--normal-class", "trouser", "--out", tmp.resolve("scored").toString()));
         assertTrue(scoreOutput.contains("AUROC of 'Trouser'"), scoreOutput);
 

@@ -1,6 +1,8 @@
 package org.geotrans.adapters.datasets;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +32,8 @@ final class CifarBinaryReader {
     static final ImageShape SHAPE = new ImageShape(32, 32, 3);
     private static final int PIXELS = 32 * 32;
     private static final int CIFAR100_FINE_CLASSES = 100;
+    /** A names file holds 10 or 20 short lines; anything far longer is not one. */
+    private static final long MAX_NAMES_FILE_BYTES = 1 << 16;
 
     private CifarBinaryReader() {
     }
@@ -106,37 +110,59 @@ final class CifarBinaryReader {
 
     private static LabeledImages readRecords(List<Path> files, Layout layout, List<String> names,
                                              ReadProgress progress) throws IOException {
-        List<Image> images = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
         int recordLength = layout.recordLength();
+        long total = 0;
         for (Path file : files) {
-            byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length == 0 || bytes.length % recordLength != 0) {
-                throw new IOException(file + ": " + bytes.length + " bytes is not a whole, non-zero number of "
-                        + recordLength + "-byte records (" + layout.labelBytes() + " label byte(s) + 32x32x3 pixels);"
-                        + " the file is truncated or of another format");
-            }
-            int records = bytes.length / recordLength;
-            for (int r = 0; r < records; r++) {
-                int base = r * recordLength;
-                int label = bytes[base + layout.labelOffset()] & 0xFF;
-                if (label >= names.size()) {
-                    throw new IOException(file + ": label " + label + " of record " + r + " is outside 0.."
-                            + (names.size() - 1));
-                }
-                if (layout.otherLabelOffset() >= 0) {
-                    int other = bytes[base + layout.otherLabelOffset()] & 0xFF;
-                    if (other >= layout.otherLabelClasses()) {
-                        throw new IOException(file + ": fine label " + other + " of record " + r + " is outside 0.."
-                                + (layout.otherLabelClasses() - 1));
+            total += recordsIn(file, layout);
+        }
+        ReadLimits.checkFitsInHeap(files.size() == 1 ? files.get(0).toString() : files.get(0).getParent().toString(),
+                total, SHAPE);
+        List<Image> images = new ArrayList<>((int) total);
+        int[] labels = new int[(int) total];
+        byte[] record = new byte[recordLength];
+        for (Path file : files) {
+            long records = recordsIn(file, layout);
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                for (long r = 0; r < records; r++) {
+                    if (in.readNBytes(record, 0, recordLength) != recordLength) {
+                        throw new IOException(file + ": ended in record " + r + " of " + records
+                                + " (the file shrank while being read)");
                     }
+                    int label = record[layout.labelOffset()] & 0xFF;
+                    if (label >= names.size()) {
+                        throw new IOException(file + ": label " + label + " of record " + r + " is outside 0.."
+                                + (names.size() - 1));
+                    }
+                    if (layout.otherLabelOffset() >= 0) {
+                        int other = record[layout.otherLabelOffset()] & 0xFF;
+                        if (other >= layout.otherLabelClasses()) {
+                            throw new IOException(file + ": fine label " + other + " of record " + r + " is outside 0.."
+                                    + (layout.otherLabelClasses() - 1));
+                        }
+                    }
+                    labels[images.size()] = label;
+                    images.add(new Image(SHAPE, planarToInterleaved(record, layout.labelBytes())));
                 }
-                images.add(new Image(SHAPE, planarToInterleaved(bytes, base + layout.labelBytes())));
-                labels.add(label);
             }
             progress.done(images.size());
         }
-        return new LabeledImages(SHAPE, images, labels.stream().mapToInt(Integer::intValue).toArray(), names);
+        return new LabeledImages(SHAPE, images, labels, names);
+    }
+
+    /** How many records a file holds, told by its length alone, before anything is read or allocated. */
+    private static long recordsIn(Path file, Layout layout) throws IOException {
+        int recordLength = layout.recordLength();
+        long length = Files.size(file);
+        if (length == 0 || length % recordLength != 0) {
+            throw new IOException(file + ": " + length + " bytes is not a whole, non-zero number of "
+                    + recordLength + "-byte records (" + layout.labelBytes() + " label byte(s) + 32x32x3 pixels);"
+                    + " the file is truncated or of another format");
+        }
+        long records = length / recordLength;
+        if (records > Integer.MAX_VALUE - 8) {
+            throw new IOException(file + ": " + records + " records, more than one list holds");
+        }
+        return records;
     }
 
     /** CHW planes (R plane, G plane, B plane) to HWC values. */
@@ -165,6 +191,10 @@ final class CifarBinaryReader {
         if (!Files.isRegularFile(file)) {
             return standard;
         }
+        if (Files.size(file) > MAX_NAMES_FILE_BYTES) {
+            throw new IOException(file + ": " + Files.size(file) + " bytes, expected a short text file of class names"
+                    + " (at most " + MAX_NAMES_FILE_BYTES + " bytes)");
+        }
         List<String> names;
         try {
             names = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
@@ -175,6 +205,11 @@ final class CifarBinaryReader {
         if (names.size() != standard.size()) {
             throw new IOException(file + ": expected " + standard.size() + " class names, one a line, found "
                     + names.size());
+        }
+        try {
+            LabeledImages.requireDistinct(names);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
         return names;
     }

@@ -24,12 +24,21 @@ import org.geotrans.domain.port.ProgressListener;
  *   {@code train/<class>/*.jpg|png} and {@code test/<class>/...}; classes sorted by name, except that
  *   exactly the CIFAR-10 classes keep the official order. Images get the first image's channels
  *   (grey 1, else 3) and are resized (shorter side) and centre-cropped to a square side: the one set
- *   by {@link #withImageSize}, else the first image's side when it is square, else 64.</li>
+ *   by {@link #withImageSize}, else the first image's side when it is square and at most 256 (a
+ *   larger one is refused with a request for a size), else 64.</li>
  * </ul>
  * {@link DatasetFormat#AUTO} detects the format from what is at the path. Errors are
- * {@link IOException}s whose message names the file and the problem. Immutable and thread-safe.
+ * {@link IOException}s whose message names the file and the problem; class names that differ only in
+ * case or surrounding blanks are refused. No header's claim is allocated before it is checked
+ * against the file's length or the caps of {@link ReadLimits} (pixels per image, bytes per image
+ * file or zip entry, bytes inflated per zip: system properties {@value ReadLimits#MAX_IMAGE_PIXELS},
+ * {@value ReadLimits#MAX_IMAGE_FILE_BYTES}, {@value ReadLimits#MAX_ZIP_BYTES}) and the Java heap.
+ * Immutable and thread-safe.
  */
 public final class FileDatasetSource implements DatasetSource {
+    /** The largest side image-folder images may be resized to. */
+    public static final int MAX_IMAGE_SIZE = 1024;
+
     private final int imageSize;
     private final int threads;
     private final ProgressListener progress;
@@ -40,10 +49,7 @@ public final class FileDatasetSource implements DatasetSource {
     }
 
     private FileDatasetSource(int imageSize, int threads, ProgressListener progress) {
-        if (imageSize < 0) {
-            throw new IllegalArgumentException("image size must be >= 0 (0 = from the first image), found "
-                    + imageSize);
-        }
+        checkImageSize(imageSize);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, found " + threads);
         }
@@ -55,10 +61,24 @@ public final class FileDatasetSource implements DatasetSource {
     /**
      * The side of the square images read from image folders (other formats keep their own size).
      *
-     * @param side pixels, at least 1; 0 restores the default (the first image's side if square, else 64)
+     * @param side pixels, 1..{@value #MAX_IMAGE_SIZE}; 0 restores the default (the first image's side if
+     *     square and at most 256, else 64)
      */
     public FileDatasetSource withImageSize(int side) {
         return new FileDatasetSource(side, threads, progress);
+    }
+
+    /**
+     * The rule for an image-folder side, for the command line and Weka to check their option with
+     * before anything is read.
+     *
+     * @throws IllegalArgumentException naming the allowed range
+     */
+    public static void checkImageSize(int side) {
+        if (side < 0 || side > MAX_IMAGE_SIZE) {
+            throw new IllegalArgumentException("image size must be 0 (automatic) or 1.." + MAX_IMAGE_SIZE
+                    + " pixels, found " + side);
+        }
     }
 
     /** How many threads decode images of image folders; at least 1. */
@@ -97,12 +117,19 @@ public final class FileDatasetSource implements DatasetSource {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(format, "format");
         FormatDetection.Located found = FormatDetection.locate(location, format);
-        return switch (found.format()) {
-            case IDX -> IdxReader.read(found.location(), progress);
-            case CIFAR10_BINARY -> CifarBinaryReader.readCifar10(found.location(), progress);
-            case CIFAR100_BINARY -> CifarBinaryReader.readCifar100(found.location(), progress);
-            case IMAGE_FOLDER -> new ImageFolderReader(imageSize, threads).read(found.location(), progress);
-            case AUTO -> throw new IllegalStateException("format detection returned AUTO for " + location);
-        };
+        try {
+            return switch (found.format()) {
+                case IDX -> IdxReader.read(found.location(), progress);
+                case CIFAR10_BINARY -> CifarBinaryReader.readCifar10(found.location(), progress);
+                case CIFAR100_BINARY -> CifarBinaryReader.readCifar100(found.location(), progress);
+                case IMAGE_FOLDER -> new ImageFolderReader(imageSize, threads).read(found.location(), progress);
+                case AUTO -> throw new IllegalStateException("format detection returned AUTO for " + location);
+            };
+        } catch (OutOfMemoryError e) {
+            // the caps should make this unreachable; if not, the user still learns which file and which limit
+            throw new IOException(location + ": reading it ran out of memory (Java heap limit "
+                    + ReadLimits.bytes(Runtime.getRuntime().maxMemory()) + "); raise it (GEOTRANS_HEAP for bin/geotrans,"
+                    + " -Xmx for java)", e);
+        }
     }
 }

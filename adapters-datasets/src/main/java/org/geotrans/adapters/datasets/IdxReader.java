@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -79,13 +80,16 @@ final class IdxReader {
                 throw new IOException(imagesFile + " holds " + n + " images but " + labelsFile.getFileName()
                         + " holds " + labels.length + " labels");
             }
+            ReadLimits.checkImagePixels(imagesFile.toString(), rows, cols);
             ImageShape shape = new ImageShape(rows, cols, 1);
             long bytes = (long) n * rows * cols;
+            String what = n + " images of " + rows + "x" + cols;
+            checkPlainLength(imagesFile, 16, bytes, what);
             if (bytes > Integer.MAX_VALUE - 8) {
-                throw new IOException(imagesFile + ": header announces " + n + " images of " + rows + "x" + cols
-                        + ", more than one array can hold");
+                throw new IOException(imagesFile + ": header announces " + what + ", more than one array can hold");
             }
-            byte[] pixels = readBody(in, imagesFile, (int) bytes, n + " images of " + rows + "x" + cols);
+            ReadLimits.checkFitsInHeap(imagesFile.toString(), n, shape);
+            byte[] pixels = readBody(in, imagesFile, (int) bytes, what);
             String stage = "read " + (prefix.equals("train") ? "train" : "test");
             ReadProgress progress = ReadProgress.start(listener, stage, n);
             int size = shape.size();
@@ -113,6 +117,7 @@ final class IdxReader {
             if (n < 0) {
                 throw new IOException(file + ": malformed header, expected a label count >= 0, found " + n);
             }
+            checkPlainLength(file, 8, n, n + " labels");
             byte[] raw = readBody(in, file, n, n + " labels");
             int[] labels = new int[n];
             for (int i = 0; i < n; i++) {
@@ -152,6 +157,28 @@ final class IdxReader {
         return in;
     }
 
+    /**
+     * An uncompressed file must be exactly as long as its header says: checked before anything of
+     * that size is allocated (a gzipped one is read as its bytes arrive instead, see readExactly).
+     */
+    private static void checkPlainLength(Path file, long headerBytes, long bodyBytes, String what) throws IOException {
+        if (isGzip(file)) {
+            return;
+        }
+        long actual = Files.size(file) - headerBytes;
+        if (actual != bodyBytes) {
+            throw new IOException(file + ": header announces " + what + " (" + bodyBytes + " bytes) but the file holds "
+                    + actual + " bytes after its " + headerBytes + "-byte header"
+                    + (actual < bodyBytes ? "; truncated, or the header is wrong" : "; it has bytes beyond what its header announces"));
+        }
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
     /** The header's ints, the magic number first: checked before the rest, so a mixed-up file says so. */
     private static int[] readHeader(InputStream in, Path file, int magic, String kind, int ints) throws IOException {
         int found = ByteBuffer.wrap(readExactly(in, file, 4, "an IDX magic number")).getInt();
@@ -183,12 +210,19 @@ final class IdxReader {
         return body;
     }
 
+    /**
+     * Exactly {@code length} bytes, allocated as they arrive: a gzipped file whose header claims
+     * gigabytes costs only what it really inflates to before it is found short.
+     */
     private static byte[] readExactly(InputStream in, Path file, int length, String what) throws IOException {
-        byte[] out = new byte[length];
+        byte[] out = new byte[Math.min(length, 1 << 20)];
         int done = 0;
         try {
             while (done < length) {
-                int r = in.read(out, done, length - done);
+                if (done == out.length) {
+                    out = Arrays.copyOf(out, (int) Math.min(length, 2L * out.length));
+                }
+                int r = in.read(out, done, out.length - done);
                 if (r < 0) {
                     break;
                 }
@@ -204,5 +238,4 @@ final class IdxReader {
         }
         return out;
     }
-
 }

@@ -71,8 +71,18 @@ final class ImageDecoder implements AutoCloseable {
             warning = null;
             try {
                 reader.setInput(in, true, true);
+                // the header's size, read before any pixel, decides whether decoding may allocate it
+                checkSize(reader, what);
                 image = reader.read(0);
+            } catch (ImageTooLargeException e) {
+                throw e;
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(what);
             } catch (IOException | RuntimeException e) {
+                if (e.getCause() instanceof OutOfMemoryError) {
+                    // ImageIO's PNG reader wraps it as "Caught exception during read", which reads as corruption
+                    throw outOfMemory(what);
+                }
                 // the cause is left out on purpose: ImageIO's internal stack says nothing useful to a user
                 throw new IOException(what + ": corrupt or unreadable image (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
@@ -90,6 +100,31 @@ final class ImageDecoder implements AutoCloseable {
             throw new IOException(what + ": no image decoded");
         }
         return pixels(image);
+    }
+
+    private static IOException outOfMemory(String what) {
+        return new IOException(what + ": decoding it ran out of memory (Java heap limit "
+                + ReadLimits.bytes(Runtime.getRuntime().maxMemory()) + "); raise the heap (GEOTRANS_HEAP for bin/geotrans,"
+                + " -Xmx for java) or lower -D" + ReadLimits.MAX_IMAGE_PIXELS);
+    }
+
+    private static void checkSize(ImageReader reader, String what) throws IOException {
+        long width = reader.getWidth(0);
+        long height = reader.getHeight(0);
+        try {
+            ReadLimits.checkImagePixels(what, height, width);
+        } catch (IOException e) {
+            throw new ImageTooLargeException(e.getMessage());
+        }
+    }
+
+    /** An image whose header announces more pixels than the cap: told as it is, not as "corrupt". */
+    static final class ImageTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ImageTooLargeException(String message) {
+            super(message);
+        }
     }
 
     private ImageReader readerFor(byte[] b, ImageInputStream in, String what) throws IOException {

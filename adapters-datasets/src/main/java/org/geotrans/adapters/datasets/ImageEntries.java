@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -15,7 +16,8 @@ import java.util.zip.ZipFile;
 
 /**
  * The files of an image dataset, named by '/'-separated paths relative to a folder or inside a
- * zip, so that one reader serves both. {@link #read} is safe to call from several threads.
+ * zip, so that one reader serves both. {@link #read} is safe to call from several threads and
+ * keeps to the caps of {@link ReadLimits}: one file or entry, and all the bytes inflated from a zip.
  */
 interface ImageEntries extends Closeable {
 
@@ -60,7 +62,11 @@ interface ImageEntries extends Closeable {
 
         @Override
         public byte[] read(String name) throws IOException {
-            return Files.readAllBytes(root.resolve(name));
+            Path file = root.resolve(name);
+            try (InputStream in = Files.newInputStream(file)) {
+                return ReadLimits.readAtMost(in, Files.size(file), ReadLimits.maxImageFileBytes(), file.toString(),
+                        ReadLimits.MAX_IMAGE_FILE_BYTES);
+            }
         }
 
         @Override
@@ -79,6 +85,7 @@ interface ImageEntries extends Closeable {
         private final Path file;
         private final ZipFile zip;
         private final List<String> names = new ArrayList<>();
+        private final AtomicLong inflated = new AtomicLong();
 
         Zip(Path file) throws IOException {
             this.file = file;
@@ -107,8 +114,18 @@ interface ImageEntries extends Closeable {
             if (e == null) {
                 throw new IOException(describe(name) + ": entry vanished from the zip");
             }
+            // the sizes in the entry's header are the zip's claim; only the bytes really inflated count
             try (InputStream in = zip.getInputStream(e)) {
-                return in.readAllBytes();
+                byte[] bytes = ReadLimits.readAtMost(in, e.getSize(), ReadLimits.maxImageFileBytes(), describe(name),
+                        ReadLimits.MAX_IMAGE_FILE_BYTES);
+                long total = inflated.addAndGet(bytes.length);
+                long cap = ReadLimits.maxZipBytes();
+                if (total > cap) {
+                    throw new IOException(file + ": more than " + ReadLimits.bytes(cap) + " (" + cap
+                            + " bytes) inflated from its entries, the limit for one zip (raise it with -D"
+                            + ReadLimits.MAX_ZIP_BYTES + "=N)");
+                }
+                return bytes;
             } catch (ZipException ex) {
                 throw new IOException(describe(name) + ": corrupt zip entry (" + ex.getMessage() + ")", ex);
             }

@@ -24,10 +24,13 @@ import org.geotrans.domain.port.ProgressListener;
  * A folder or zip holding {@code train/<class>/<image>} and {@code test/<class>/<image>}, possibly
  * under one enclosing folder. Images are taken in sorted entry-name order; their channel count is
  * that of the first training image and their side the requested one, else the first image's side
- * when it is square, else {@value #FALLBACK_SIDE}.
+ * when it is square (up to {@value #MAX_AUTOMATIC_SIDE}; a larger one asks for a size), else
+ * {@value #FALLBACK_SIDE}. Reading keeps to the caps of {@link ReadLimits}.
  */
 final class ImageFolderReader {
     static final int FALLBACK_SIDE = 64;
+    /** The largest side taken from the first image when no size was asked for. */
+    static final int MAX_AUTOMATIC_SIDE = 256;
     private static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
     private static final int CHUNK = 128;
 
@@ -39,10 +42,7 @@ final class ImageFolderReader {
      * @param threads decoding threads, at least 1
      */
     ImageFolderReader(int requestedSide, int threads) {
-        if (requestedSide < 0) {
-            throw new IllegalArgumentException("image side must be >= 0 (0 = from the first image), found "
-                    + requestedSide);
-        }
+        FileDatasetSource.checkImageSize(requestedSide);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, found " + threads);
         }
@@ -66,9 +66,9 @@ final class ImageFolderReader {
             try (ImageDecoder decoder = new ImageDecoder()) {
                 firstPixels = decoder.decode(entries.read(first.name()), entries.describe(first.name()));
             }
-            int side = requestedSide > 0 ? requestedSide
-                    : firstPixels.height() == firstPixels.width() ? firstPixels.height() : FALLBACK_SIDE;
+            int side = requestedSide > 0 ? requestedSide : automaticSide(firstPixels, entries.describe(first.name()));
             ImageShape shape = new ImageShape(side, side, firstPixels.channels());
+            ReadLimits.checkFitsInHeap(location.toString(), listing.train().size() + (long) listing.test().size(), shape);
             ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
             try {
                 LabeledImages train = decodeAll(entries, listing.train(), listing.classNames(), shape, pool,
@@ -80,6 +80,24 @@ final class ImageFolderReader {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /**
+     * The side all images are resized to when none was asked for: the first image's when it is square
+     * and at most {@value #MAX_AUTOMATIC_SIDE}, so that one large image cannot silently make every
+     * image that large; a larger first image asks for an explicit size instead.
+     */
+    static int automaticSide(ImageDecoder.Pixels first, String what) throws IOException {
+        if (first.height() != first.width()) {
+            return FALLBACK_SIDE;
+        }
+        if (first.height() > MAX_AUTOMATIC_SIDE) {
+            throw new IOException(what + ": the first image is " + first.height() + "x" + first.width()
+                    + ", larger than the " + MAX_AUTOMATIC_SIDE + "x" + MAX_AUTOMATIC_SIDE
+                    + " up to which the working size is taken from it; choose the size all images are resized to"
+                    + " (geotrans --image-size N, Weka loader -size N; 1.." + FileDatasetSource.MAX_IMAGE_SIZE + ")");
+        }
+        return first.height();
     }
 
     /** Finds the train/ and test/ class folders and orders classes and images. */
@@ -121,6 +139,11 @@ final class ImageFolderReader {
         // keep the official CIFAR-10 label indices when the folders are exactly its classes
         List<String> classNames = classes.equals(new TreeSet<>(CifarBinaryReader.CIFAR10_NAMES))
                 ? CifarBinaryReader.CIFAR10_NAMES : List.copyOf(classes);
+        try {
+            LabeledImages.requireDistinct(classNames);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(location + ": class folders " + e.getMessage().replaceFirst("^class names ", ""), e);
+        }
         return new Listing(classNames, train, test);
     }
 
@@ -155,6 +178,11 @@ final class ImageFolderReader {
             chunks.forEach(f -> f.cancel(true));
             if (e.getCause() instanceof IOException io) {
                 throw io;
+            }
+            if (e.getCause() instanceof OutOfMemoryError) {
+                throw new IOException("decoding the images ran out of memory (Java heap limit "
+                        + ReadLimits.bytes(Runtime.getRuntime().maxMemory()) + "); raise it (GEOTRANS_HEAP for"
+                        + " bin/geotrans, -Xmx for java) or lower --image-size", e.getCause());
             }
             throw new IOException("decoding images failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

@@ -40,6 +40,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * --train true --infer true}.
  */
 public final class ClassifierBenchmark {
+    /** The largest image side benchmarked, as for image folders. */
+    private static final int MAX_SIDE = 1024;
     private final Map<String, String> options;
 
     private ClassifierBenchmark(Map<String, String> options) {
@@ -66,7 +68,53 @@ public final class ClassifierBenchmark {
             }
             options.put(key, args[++i]);
         }
-        new ClassifierBenchmark(options).runAll(out);
+        ClassifierBenchmark benchmark = new ClassifierBenchmark(options);
+        benchmark.validate();
+        benchmark.runAll(out);
+    }
+
+    /** Every option against its bounds, before the backend starts: an IllegalArgumentException names the range. */
+    private void validate() {
+        intOption("warmup", 0, 1000);
+        intOption("iterations", 1, 100_000);
+        intOption("images", 1, 100_000);
+        intOption("infer-batch", 1, ClassifierSettings.MAX_BATCH_SIZE);
+        new ClassifierSettings(intOption("depth"), intOption("widen"), 1, intOption("train-batch"), 1e-3,
+                ClassifierSettings.PAPER_WEIGHT_DECAY, 42);
+        for (String key : List.of("format", "inference-format")) {
+            enumOption(key, CNN2DFormat.class);
+        }
+        enumOption("workspaces", WorkspaceMode.class);
+        enumOption("cache-mode", org.deeplearning4j.nn.conf.CacheMode.class);
+        for (String key : List.of("helpers", "train", "infer")) {
+            if (!options.get(key).equals("true") && !options.get(key).equals("false")) {
+                throw new IllegalArgumentException("--" + key + " must be true or false, got '" + options.get(key) + "'");
+            }
+        }
+        for (String text : options.get("shapes").split(",")) {
+            ImageShape shape = ImageShape.parse(text);
+            if (Math.max(shape.height(), shape.width()) > MAX_SIDE) {
+                throw new IllegalArgumentException("--shapes: sides must be 1.." + MAX_SIDE + ", got " + shape);
+            }
+            TransformationSet.parse(options.get("transformations"), shape);
+        }
+    }
+
+    private int intOption(String key, int min, int max) {
+        int v = intOption(key);
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("--" + key + " must be " + min + ".." + max + ", got " + v);
+        }
+        return v;
+    }
+
+    private <E extends Enum<E>> void enumOption(String key, Class<E> type) {
+        try {
+            Enum.valueOf(type, options.get(key));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + key + " must be one of " + Arrays.toString(type.getEnumConstants())
+                    + ", got '" + options.get(key) + "'");
+        }
     }
 
     private void runAll(PrintStream out) {

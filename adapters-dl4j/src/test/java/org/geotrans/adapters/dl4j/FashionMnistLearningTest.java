@@ -1,7 +1,6 @@
 package org.geotrans.adapters.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.geotrans.domain.port.TransformationClassifier;
 import org.geotrans.domain.training.ShuffledPairBatches;
 import org.geotrans.domain.training.TransformedImages;
 import org.geotrans.domain.transform.TransformationSet;
+import org.geotrans.domain.RequiredData;
 import org.junit.jupiter.api.Test;
 
 /** The self-supervised task is learnable: a small WRN tells four rotations apart on real images. */
@@ -19,7 +19,7 @@ class FashionMnistLearningTest {
 
     @Test
     void aSmallWrnTellsFourRotationsApartOnUnseenFashionMnistImagesFarAboveChance() throws IOException {
-        assumeTrue(FashionMnistSample.available(), "Fashion-MNIST not installed (apt-get install dataset-fashion-mnist)");
+        RequiredData.fashionMnist();
         TransformationSet rotations = TransformationSet.parse("identity;rot90;rot180;rot270", FashionMnistSample.SHAPE);
         List<Image> train = FashionMnistSample.train(300);
         List<Image> test = FashionMnistSample.test(200);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.geotrans.domain.RequiredData;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 
@@ -16,15 +17,10 @@ import org.geotrans.domain.image.ImageShape;
  * paper's code. A minimal reader for tests only; the real readers live in adapters-datasets.
  */
 final class FashionMnistSample {
-    static final Path DIR = Path.of("/usr/share/datasets/fashion-mnist");
+    static final Path DIR = RequiredData.FASHION_MNIST;
     static final ImageShape SHAPE = new ImageShape(28, 28, 1);
 
     private FashionMnistSample() {
-    }
-
-    static boolean available() {
-        return Files.isReadable(DIR.resolve("train-images-idx3-ubyte.gz"))
-                && Files.isReadable(DIR.resolve("t10k-images-idx3-ubyte.gz"));
     }
 
     static List<Image> train(int count) throws IOException {

@@ -2,6 +2,7 @@ package org.geotrans.adapters.weka;
 
 import java.io.Serializable;
 import java.util.List;
+import org.geotrans.adapters.datasets.FileDatasetSource;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorCommand;
 import org.geotrans.domain.detector.DetectorProvenance;
@@ -48,6 +49,10 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
             ImageShape.parse(imageShape);
         }
         new Preprocessing(padTo);
+        if (padTo > FileDatasetSource.MAX_IMAGE_SIZE) {
+            throw new IllegalArgumentException("padding target must be 0 (none) or at most " + FileDatasetSource.MAX_IMAGE_SIZE
+                    + " pixels, the largest image side, got " + padTo);
+        }
     }
 
     /** The command that trains a detector on the normal images. */

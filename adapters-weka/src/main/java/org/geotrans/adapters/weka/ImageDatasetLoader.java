@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import org.geotrans.adapters.datasets.FileDatasetSource;
 import org.geotrans.domain.data.Dataset;
 import org.geotrans.domain.data.DatasetFormat;
 import org.geotrans.domain.data.LabeledImages;
@@ -109,9 +110,19 @@ public class ImageDatasetLoader extends AbstractFileLoader implements BatchConve
         return data;
     }
 
-    /** Instances holding the images: pixel attributes in HWC order, then the class. */
-    static Instances toInstances(String name, LabeledImages images) {
+    /**
+     * Instances holding the images: pixel attributes in HWC order, then the class. Weka keeps each
+     * value as a double, twice the reader's floats: refused up front when that cannot fit the heap.
+     */
+    static Instances toInstances(String name, LabeledImages images) throws IOException {
         ImageShape shape = images.shape();
+        long needed = (long) images.size() * (shape.size() + 1L) * Double.BYTES;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (needed > heap) {
+            throw new IOException(name + ": " + images.size() + " images of " + shape + " need " + (needed >> 20)
+                    + " MiB as Weka instances, more than the Java heap's limit of " + (heap >> 20)
+                    + " MiB; read fewer (-max N), smaller (-size N) or raise the heap (-Xmx)");
+        }
         ArrayList<Attribute> attributes = new ArrayList<>(shape.size() + 1);
         for (int r = 0; r < shape.height(); r++) {
             for (int c = 0; c < shape.width(); c++) {
@@ -161,16 +172,15 @@ public class ImageDatasetLoader extends AbstractFileLoader implements BatchConve
     }
 
     @OptionMetadata(displayName = "imageSize", description = "Side of the square images read from image folders;"
-            + " 0 for the first image's side if square, else 64 (default: 0).", commandLineParamName = "size",
+            + " 0 for the first image's side if square and at most 256, else 64; at most "
+            + FileDatasetSource.MAX_IMAGE_SIZE + " (default: 0).", commandLineParamName = "size",
             commandLineParamSynopsis = "-size <int>", displayOrder = 3)
     public int getImageSize() {
         return imageSize;
     }
 
     public void setImageSize(int value) {
-        if (value < 0) {
-            throw new IllegalArgumentException("image size must be 0 (from the data) or positive, got " + value);
-        }
+        FileDatasetSource.checkImageSize(value);
         imageSize = value;
         data = null;
     }

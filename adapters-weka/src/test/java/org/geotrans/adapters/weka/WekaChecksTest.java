@@ -12,7 +12,7 @@ import org.junit.runner.notification.Failure;
  * Runs Weka's AbstractClassifierTest (a JUnit 3 test case from Weka's own test suite) on both
  * classifiers through JUnit 4's runner, so no vintage engine is needed. The regression check's
  * reference is written fresh under target/ (Weka reads its root once per JVM, and the network's
- * last digits may differ between CPUs); OneClassSVMTest pins a ROC area instead.
+ * last digits may differ between CPUs); WekaPackageTest in it/ checks ROC areas instead.
  */
 class WekaChecksTest {
 

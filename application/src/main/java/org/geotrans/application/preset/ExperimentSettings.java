@@ -25,16 +25,45 @@ public record ExperimentSettings(String transforms, int depth, int widen, int ep
                                  double learningRate, double weightDecay, int maxTrainImages, int maxTestImages,
                                  double heldOutFraction, int ocsvmMaxTrain, int runs, long seed) {
 
+    public static final int MAX_RUNS = 1000;
+    /** Keeps most normal images for training the network; the paper holds out none. */
+    public static final double MAX_HELD_OUT_FRACTION = 0.9;
+
+    /**
+     * Checks every value against its bounds, so that a bad setting is refused before any data is
+     * read or any network trained, with the same rule for the command line and Weka.
+     */
     public ExperimentSettings {
-        if (maxTrainImages < 0 || maxTestImages < 0 || ocsvmMaxTrain < 0) {
-            throw new IllegalArgumentException("image limits must be 0 (all) or positive");
+        requireZeroOrAtLeastTwo("the number of normal training images (max-train)", maxTrainImages,
+                "training and the Dirichlet fit need 2");
+        requireZeroOrAtLeastTwo("the number of test images (max-test)", maxTestImages,
+                "an AUROC needs a normal and an anomalous image");
+        requireZeroOrAtLeastTwo("the number of One-Class SVM training images (ocsvm-max-train)", ocsvmMaxTrain,
+                "its gamma rule needs a pixel variance");
+        if (runs < 1 || runs > MAX_RUNS) {
+            throw new IllegalArgumentException("runs must be 1.." + MAX_RUNS + ", got " + runs);
         }
-        if (runs < 1) {
-            throw new IllegalArgumentException("runs must be at least 1, got " + runs);
+        if (epochs < 0 || epochs > ClassifierSettings.MAX_EPOCHS) {
+            throw new IllegalArgumentException("epochs must be 1.." + ClassifierSettings.MAX_EPOCHS
+                    + " (or 0 for the paper's rule), got " + epochs);
         }
-        if (epochs < 0) {
-            throw new IllegalArgumentException("epochs must be positive (or 0 for the paper's rule), got " + epochs);
+        if (!(heldOutFraction >= 0 && heldOutFraction <= MAX_HELD_OUT_FRACTION)) {
+            throw new IllegalArgumentException("held-out fraction must be in [0, " + MAX_HELD_OUT_FRACTION + "], got "
+                    + heldOutFraction);
         }
+        // the network's own bounds (depth, width and size, batch, rates), with the epochs of the paper's k = 72
+        classifierFor(depth, widen, epochs == 0 ? 3 : epochs, batchSize, learningRate, weightDecay);
+    }
+
+    private static void requireZeroOrAtLeastTwo(String what, int value, String why) {
+        if (value != 0 && value < 2) {
+            throw new IllegalArgumentException(what + " must be 0 (all) or at least 2 (" + why + "), got " + value);
+        }
+    }
+
+    private static ClassifierSettings classifierFor(int depth, int widen, int epochs, int batchSize, double learningRate,
+                                                    double weightDecay) {
+        return new ClassifierSettings(depth, widen, epochs, batchSize, learningRate, weightDecay, 0);
     }
 
     /** Network settings for a set of k transformations and one run's seed. */

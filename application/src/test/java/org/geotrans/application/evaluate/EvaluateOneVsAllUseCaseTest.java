@@ -13,6 +13,8 @@ import org.geotrans.application.FakeClassifiers;
 import org.geotrans.application.TestImages;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorUseCase;
+import org.geotrans.domain.data.Dataset;
+import org.geotrans.domain.data.LabeledImages;
 import org.geotrans.domain.image.Preprocessing;
 import org.geotrans.domain.metrics.RankingMetrics;
 import org.geotrans.domain.port.OneClassSvm;
@@ -98,9 +100,13 @@ class EvaluateOneVsAllUseCaseTest {
 
     @Test
     void aClassMissingFromTheTestSubsetIsAClearError() {
-        ExperimentSettings tiny = settings.withLimits(0, 1, 0);
+        // a test split of one class only (max-test 1 did that before; a subset must now hold 2 images)
+        Dataset bars = TestImages.dataset();
+        LabeledImages horizontalOnly = bars.test().head(1);
+        Dataset oneClass = new Dataset("bars", bars.train(), new LabeledImages(horizontalOnly.shape(),
+                List.of(horizontalOnly.image(0), horizontalOnly.image(0)), new int[] {0, 0}, bars.test().classNames()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> useCase.evaluate(
-                new OneVsAllCommand(TestImages.dataset(), List.of(0), Preprocessing.SCALE_ONLY, tiny,
+                new OneVsAllCommand(oneClass, List.of(0), Preprocessing.SCALE_ONLY, settings,
                         EnumSet.of(DetectorKind.GEOTRANS_DIRICHLET)), ExperimentListener.SILENT));
         assertTrue(e.getMessage().contains("AUROC needs both"), e.getMessage());
     }

@@ -30,6 +30,7 @@ public final class LabeledImages {
                         + classNames.size() + " classes");
             }
         }
+        requireDistinct(classNames);
         this.shape = shape;
         this.images = List.copyOf(images);
         this.labels = labels.clone();
@@ -92,7 +93,7 @@ public final class LabeledImages {
     public int classIndex(String nameOrIndex) {
         String s = nameOrIndex.trim();
         for (int i = 0; i < classNames.size(); i++) {
-            if (classNames.get(i).equalsIgnoreCase(s)) {
+            if (normalised(classNames.get(i)).equals(normalised(s))) {
                 return i;
             }
         }
@@ -104,6 +105,28 @@ public final class LabeledImages {
             throw new IllegalArgumentException("unknown class '" + nameOrIndex + "': the classes are "
                     + String.join(", ", classNames) + " (or their indices 0.." + (classNames.size() - 1) + ")");
         }
+    }
+
+    /**
+     * Refuses class names that {@link #classIndex} could not tell apart (equal once trimmed and
+     * compared ignoring case): asking for one of them would silently pick the first.
+     *
+     * @throws IllegalArgumentException naming the two names and their indices
+     */
+    public static void requireDistinct(List<String> classNames) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < classNames.size(); i++) {
+            Integer before = seen.putIfAbsent(normalised(classNames.get(i)), i);
+            if (before != null) {
+                throw new IllegalArgumentException("class names must be distinct, but class " + before + " '"
+                        + classNames.get(before) + "' and class " + i + " '" + classNames.get(i)
+                        + "' are the same name (compared trimmed, ignoring case)");
+            }
+        }
+    }
+
+    private static String normalised(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
     }
 
     private void checkClass(int i) {

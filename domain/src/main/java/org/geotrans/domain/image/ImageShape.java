@@ -9,11 +9,18 @@ package org.geotrans.domain.image;
  * @param channels 1 (grey) or more (3 for RGB)
  */
 public record ImageShape(int height, int width, int channels) {
+    /** The most values one image may have: what a Java array can hold, so that {@link #size()} cannot overflow. */
+    public static final int MAX_VALUES = Integer.MAX_VALUE - 8;
 
     public ImageShape {
         if (height < 1 || width < 1 || channels < 1) {
             throw new IllegalArgumentException(
                     "image shape must be positive, got " + height + "x" + width + "x" + channels);
+        }
+        long values = (long) height * width * channels;
+        if (values > MAX_VALUES) {
+            throw new IllegalArgumentException("image shape " + height + "x" + width + "x" + channels + " has " + values
+                    + " values, more than one Java array holds (" + MAX_VALUES + ")");
         }
     }
 

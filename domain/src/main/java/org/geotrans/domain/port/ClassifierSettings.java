@@ -17,25 +17,64 @@ public record ClassifierSettings(int depth, int widen, int epochs, int batchSize
 
     public static final double PAPER_WEIGHT_DECAY = 0.5 * 5e-4;
 
+    /** The most weights a network may have: WRN-28-10 has 36 million, WRN-16-8 11 million. */
+    public static final long MAX_WEIGHTS = 200_000_000L;
+    public static final int MAX_EPOCHS = 10_000;
+    public static final int MAX_BATCH_SIZE = 8_192;
+    public static final double MAX_LEARNING_RATE = 10;
+    public static final double MAX_WEIGHT_DECAY = 1;
+
     public ClassifierSettings {
-        if (depth < 4 || (depth - 4) % 6 != 0) {
-            throw new IllegalArgumentException("WRN depth must be 6n + 4 (10, 16, 22, 28, ...), got " + depth);
+        if (depth < 4 || depth > 1000 || (depth - 4) % 6 != 0) {
+            throw new IllegalArgumentException("WRN depth must be 6n + 4 (10, 16, 22, 28, ...) up to 1000, got " + depth);
         }
         if (widen < 1) {
             throw new IllegalArgumentException("WRN widening factor must be at least 1, got " + widen);
         }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        double weights = approximateWeights(depth, widen);
+        if (weights > MAX_WEIGHTS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "WRN-%d-%d would have about %.3g weights; at most %,d are allowed (4 bytes each, and training keeps"
+                            + " 3 more copies), e.g. widening factor 1..%d at depth %d",
+                    depth, widen, weights, MAX_WEIGHTS, maxWiden(depth), depth));
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        if (epochs < 1 || epochs > MAX_EPOCHS) {
+            throw new IllegalArgumentException("epochs must be 1.." + MAX_EPOCHS + ", got " + epochs);
         }
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("batch size must be 1.." + MAX_BATCH_SIZE + ", got " + batchSize);
         }
-        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
-            throw new IllegalArgumentException("weight decay must be zero or positive, got " + weightDecay);
+        if (!(learningRate > 0 && learningRate <= MAX_LEARNING_RATE)) {
+            throw new IllegalArgumentException("learning rate must be in (0, " + MAX_LEARNING_RATE + "], got " + learningRate);
         }
+        if (!(weightDecay >= 0 && weightDecay <= MAX_WEIGHT_DECAY)) {
+            throw new IllegalArgumentException("weight decay must be in [0, " + MAX_WEIGHT_DECAY + "], got " + weightDecay);
+        }
+    }
+
+    /**
+     * The weights of WRN-depth-widen's convolutions (3x3, and 1x1 where the width changes), which
+     * are nearly all of them: the stem, the batch norms and the dense layer add less than 1 %.
+     */
+    public static double approximateWeights(int depth, int widen) {
+        int blocks = (depth - 4) / 6;
+        double weights = 9.0 * 3 * 16;
+        double in = 16;
+        for (double width : new double[] {16.0 * widen, 32.0 * widen, 64.0 * widen}) {
+            for (int b = 0; b < blocks; b++) {
+                weights += 9 * in * width + 9 * width * width + (in != width ? in * width : 0);
+                in = width;
+            }
+        }
+        return weights;
+    }
+
+    private static int maxWiden(int depth) {
+        int w = 1;
+        while (approximateWeights(depth, w + 1) <= MAX_WEIGHTS) {
+            w++;
+        }
+        return w;
     }
 
     /** The paper's epoch rule: ceil(200 / k). */

@@ -1,13 +1,11 @@
 package org.geotrans.it.weka;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.geotrans.adapters.weka.ImageDatasetLoader;
 import org.geotrans.adapters.weka.ImageSplit;
 import org.geotrans.adapters.weka.NormalVersusRest;
+import org.geotrans.domain.RequiredData;
 import weka.core.Instances;
 import weka.core.converters.ArffSaver;
 import weka.filters.Filter;
@@ -21,10 +19,7 @@ final class FashionMnistArff {
     }
 
     static Path folder() {
-        Path dir = Path.of(System.getProperty("geotrans.fashion.mnist", "/usr/share/datasets/fashion-mnist"));
-        assertTrue(Files.isRegularFile(dir.resolve("train-images-idx3-ubyte.gz")),
-                "Fashion-MNIST is missing from " + dir + ": run `bash scripts/install-data.sh` (CI does)");
-        return dir;
+        return RequiredData.fashionMnist();
     }
 
     /** The first {@code images} of a split, Trouser against the rest, as an ARFF file. */
