@@ -17,6 +17,7 @@ import org.geotrans.domain.data.LabeledImages;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.ProgressStage;
 
 /**
  * MNIST and Fashion-MNIST IDX files (http://yann.lecun.com/exdb/mnist/ layout): big-endian
@@ -86,7 +87,7 @@ final class IdxReader {
                         + ", more than one array can hold");
             }
             byte[] pixels = readBody(in, imagesFile, (int) bytes, n + " images of " + rows + "x" + cols);
-            String stage = "read " + (prefix.equals("train") ? "train" : "test");
+            ProgressStage stage = prefix.equals("train") ? ProgressStage.READ_TRAIN : ProgressStage.READ_TEST;
             ReadProgress progress = ReadProgress.start(listener, stage, n);
             int size = shape.size();
             List<Image> images = new ArrayList<>(n);

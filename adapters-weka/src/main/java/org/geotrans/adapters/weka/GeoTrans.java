@@ -121,7 +121,7 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
         }
         return p -> {
             if (p.done() == p.total()) {
-                System.err.printf("GeoTrans %s: epoch %d/%d, %d/%d, loss %.4f%n", p.stage(), p.epoch(), p.epochs(),
+                System.err.printf("GeoTrans %s: epoch %d/%d, %d/%d, loss %.4f%n", p.stage().label(), p.epoch(), p.epochs(),
                         p.done(), p.total(), p.loss());
             }
         };
