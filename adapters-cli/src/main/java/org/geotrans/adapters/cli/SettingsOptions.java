@@ -50,7 +50,7 @@ final class SettingsOptions {
         try {
             ExperimentSettings s = preset.settingsFor(input);
             if (transforms != null) {
-                s = s.withTransforms(transforms);
+                s = s.withTransforms(TransformationSet.parse(transforms, input));
             }
             s = s.withNetwork(or(depth, s.depth()), or(widen, s.widen()));
             s = s.withTraining(or(epochs, s.epochs()), or(batchSize, s.batchSize()), or(learningRate, s.learningRate()),
@@ -63,8 +63,8 @@ final class SettingsOptions {
             }
             s = s.withRuns(runs == null ? s.runs() : or(runs.runs, s.runs()), or(seed, s.seed()));
             // everything the use cases would reject later is rejected now, before data and training
-            TransformationSet set = TransformationSet.parse(s.transforms(), input);
-            s.classifier(set.size(), s.seed());
+            s.transforms().checkApplicable(input);
+            s.classifier(s.transforms().size(), s.seed());
             if (!(s.heldOutFraction() >= 0 && s.heldOutFraction() < 1)) {
                 throw new IllegalArgumentException("--held-out must be in [0, 1), found " + s.heldOutFraction());
             }

@@ -81,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
         LoadedData loaded = loader.load(data, 0, progress);
         int c = loaded.classIndex(normalClass);
         ExperimentSettings s = settings.resolve(loaded.inputShape(), null);
-        TransformationSet transformations = TransformationSet.parse(s.transforms(), loaded.inputShape());
+        TransformationSet transformations = s.transforms();
         List<Image> normal = EvaluateOneVsAllUseCase.sample(loaded.dataset().train().imagesOfClass(c), s.maxTrainImages(),
                 s.seed());
         progress.stage("training on " + normal.size() + " '" + loaded.className(c) + "' images, "

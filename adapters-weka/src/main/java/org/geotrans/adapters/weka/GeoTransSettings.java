@@ -54,18 +54,19 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
     TrainDetectorCommand command(List<Image> normalImages, ImageShape shape, DetectorProvenance provenance) {
         Preprocessing preprocessing = new Preprocessing(padTo);
         ImageShape input = preprocessing.outputShape(shape);
-        String spec = transformations;
+        // the option is a string until the images' shape is known: it is parsed here, once
+        TransformationSet set;
         ClassifierSettings classifier;
         if (preset == GeoTransPreset.CUSTOM) {
-            TransformationSet set = TransformationSet.parse(spec, input);
+            set = TransformationSet.parse(transformations, input);
             int e = epochs == 0 ? ClassifierSettings.paperEpochs(set.size()) : epochs;
             classifier = new ClassifierSettings(depth, width, e, minibatch, 1e-3, ClassifierSettings.PAPER_WEIGHT_DECAY, seed);
         } else {
             ExperimentSettings fromPreset = preset.preset().settingsFor(input);
-            spec = fromPreset.transforms();
-            classifier = fromPreset.classifier(TransformationSet.parse(spec, input).size(), seed);
+            set = fromPreset.transforms();
+            classifier = fromPreset.classifier(set.size(), seed);
         }
-        return new TrainDetectorCommand(normalImages, preprocessing, TransformationSet.parse(spec, input), classifier,
+        return new TrainDetectorCommand(normalImages, preprocessing, set, classifier,
                 0.0, scoreType, provenance.with("preset", preset.name()));
     }
 

@@ -62,11 +62,12 @@ public final class TransformationSet {
         return new TransformationSet(PAPER72 + ":" + t, list);
     }
 
-    /** The paper's 72 with its default translation for this shape: a quarter of the side (8 for 32x32). */
+    /**
+     * The paper's 72 with its default translation for this shape: a quarter of the side (8 for
+     * 32x32). Not yet checked against the shape ({@link #checkApplicable}), like {@link #paper72}.
+     */
     public static TransformationSet paper72For(ImageShape shape) {
-        TransformationSet set = paper72(Math.max(1, Math.min(shape.height(), shape.width()) / 4));
-        set.checkApplicable(shape);
-        return set;
+        return paper72(Math.max(1, Math.min(shape.height(), shape.width()) / 4));
     }
 
     /** Flip x four rotations: 8 transformations. */
