@@ -1,89 +1,144 @@
-package org.geotrans.application.store;
+package org.geotrans.adapters.store;
 
-import jakarta.inject.Inject;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.geotrans.domain.detector.DetectorProvenance;
-import org.geotrans.domain.dirichlet.SimplexClipping;
 import org.geotrans.domain.detector.GeoTransDetector;
-import org.geotrans.domain.image.ImageShape;
-import org.geotrans.domain.image.Preprocessing;
 import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.port.DetectorStore;
 import org.geotrans.domain.port.TransformationClassifier;
 import org.geotrans.domain.port.TransformationClassifierProvider;
 import org.geotrans.domain.score.DirichletNormalityScorer;
-import org.geotrans.domain.score.ScoreType;
-import org.geotrans.domain.transform.TransformationSet;
 
 /**
- * Detectors as zip files: {@code geotrans.properties} (format, version, shapes, transformation
- * spec, score type, provenance), {@code dirichlet.txt} (one line of alphas per transformation,
- * written with {@link Double#toString} so they read back exactly) and {@code classifier.bin}
- * (the network in its adapter's format). Plain text and the adapter's own reader: loading never
- * runs Java deserialization on the file's contents.
+ * Detectors as zip files (see {@link ModelFormat}): plain text and the backend's own reader, so
+ * loading never runs Java deserialization on a file's contents. Every part is covered by a
+ * SHA-256 manifest ({@link IntegrityManifest}); loading checks it before parsing anything, then
+ * checks every value's range, and reads the network with the provider of the backend the file
+ * names.
  */
 public final class ZipDetectorStore implements DetectorStore {
-    static final String FORMAT = "geotrans-detector";
-    static final int VERSION = 1;
-    static final String META = "geotrans.properties";
-    static final String ALPHAS = "dirichlet.txt";
-    static final String NETWORK = "classifier.bin";
-    private static final String PROVENANCE = "provenance.";
+    private final Map<ClassifierBackend, TransformationClassifierProvider> providers;
 
-    private final TransformationClassifierProvider classifiers;
+    /**
+     * A store that reads the networks of these providers' backends (one provider per backend)
+     * and writes any detector.
+     */
+    public ZipDetectorStore(Collection<? extends TransformationClassifierProvider> providers) {
+        Map<ClassifierBackend, TransformationClassifierProvider> byBackend = new EnumMap<>(ClassifierBackend.class);
+        for (TransformationClassifierProvider p : providers) {
+            if (byBackend.put(p.backend(), p) != null) {
+                throw new IllegalArgumentException("two classifier providers for the " + p.backend().id() + " backend");
+            }
+        }
+        if (byBackend.isEmpty()) {
+            throw new IllegalArgumentException("a detector store needs at least one classifier provider");
+        }
+        this.providers = Map.copyOf(byBackend);
+    }
 
-    @Inject
-    public ZipDetectorStore(TransformationClassifierProvider classifiers) {
-        this.classifiers = classifiers;
+    @Override
+    public void write(GeoTransDetector detector, OutputStream out) throws IOException {
+        StoredSettings settings = StoredSettings.of(detector);
+        ByteArrayOutputStream network = new ByteArrayOutputStream();
+        detector.classifier().save(network);
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put(ModelFormat.META, settings.propertiesBytes());
+        parts.put(ModelFormat.ALPHAS, settings.alphasBytes());
+        parts.put(ModelFormat.NETWORK, network.toByteArray());
+        byte[] manifest = IntegrityManifest.of(parts);
+        parts.put(ModelFormat.MANIFEST, manifest);
+        parts.put(ModelFormat.MANIFEST_DIGEST, IntegrityManifest.digestOf(manifest));
+        ZipOutputStream zip = new ZipOutputStream(unclosable(out));
+        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+            zip.putNextEntry(new ZipEntry(part.getKey()));
+            zip.write(part.getValue());
+            zip.closeEntry();
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    @Override
+    public GeoTransDetector read(InputStream in, String source) throws IOException {
+        Map<String, byte[]> entries = ModelEntries.read(in, source);
+        if (!entries.containsKey(ModelFormat.META)) {
+            throw new IOException(source + " is not a GeoTrans model file (no " + ModelFormat.META + " inside)");
+        }
+        Properties p = StoredSettings.properties(entries.get(ModelFormat.META));
+        if (!ModelFormat.FORMAT.equals(p.getProperty("format"))) {
+            throw new IOException(source + " is not a GeoTrans model file (format is '" + p.getProperty("format") + "')");
+        }
+        String version = p.getProperty("format-version", "?").trim();
+        if (version.equals("1")) {
+            throw new IOException(source + " has model format version 1, written before models carried an integrity check;"
+                    + " it cannot be told apart from an edited file: train the detector again with this GeoTrans");
+        }
+        if (!Integer.toString(ModelFormat.VERSION).equals(version)) {
+            throw new IOException(source + " has model format version " + version + "; this GeoTrans reads version "
+                    + ModelFormat.VERSION);
+        }
+        IntegrityManifest.verify(entries, ModelFormat.PARTS, source);
+        StoredSettings settings;
+        try {
+            settings = StoredSettings.read(p, entries.get(ModelFormat.ALPHAS));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + " is a damaged GeoTrans model file: " + e.getMessage(), e);
+        }
+        TransformationClassifierProvider provider = providers.get(settings.backend());
+        if (provider == null) {
+            throw new IOException(source + " holds a network of the " + settings.backend().id() + " backend, which is not"
+                    + " installed here (installed: " + installed() + ")");
+        }
+        TransformationClassifier classifier;
+        try (InputStream network = new ByteArrayInputStream(entries.get(ModelFormat.NETWORK))) {
+            classifier = provider.load(network);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(source + " holds a network that the " + settings.backend().id() + " backend cannot read ("
+                    + e.getMessage() + ")", e);
+        }
+        try {
+            return new GeoTransDetector(settings.rawShape(), settings.preprocessing(), settings.transformations(), classifier,
+                    new DirichletNormalityScorer(settings.alphas(), settings.clipping()), settings.defaultScore(),
+                    settings.provenance());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + " is a damaged GeoTrans model file: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public void save(GeoTransDetector detector, Path file, boolean overwrite) throws IOException {
-        if (!overwrite && Files.exists(file)) {
-            throw new FileAlreadyExistsException(file.toString(), null, "already exists; choose another file or allow overwriting");
+        AtomicFiles.publish(file, overwrite, out -> write(detector, out));
+    }
+
+    @Override
+    public GeoTransDetector load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such model file");
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".geotrans-", ".tmp");
-        try {
-            try (OutputStream raw = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(raw)) {
-                zip.putNextEntry(new ZipEntry(META));
-                metadata(detector).store(zip, "GeoTrans detector");
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(ALPHAS));
-                zip.write(alphasText(detector.dirichlet().alphas()).getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(NETWORK));
-                detector.classifier().save(unclosable(zip));
-                zip.closeEntry();
-            }
-            // the old file, if any, survives a failed write: it is replaced only by a complete new one
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
         }
     }
 
-    /** The adapter may close what it writes to; the zip must stay open for the next entries. */
+    private String installed() {
+        return providers.keySet().stream().sorted().map(ClassifierBackend::id).collect(Collectors.joining(", "));
+    }
+
+    /** The zip writes its end records on finish; the caller's stream stays open. */
     private static OutputStream unclosable(OutputStream out) {
         return new OutputStream() {
             @Override
@@ -97,146 +152,14 @@ public final class ZipDetectorStore implements DetectorStore {
             }
 
             @Override
+            public void flush() throws IOException {
+                out.flush();
+            }
+
+            @Override
             public void close() throws IOException {
                 out.flush();
             }
         };
-    }
-
-    private static Properties metadata(GeoTransDetector detector) {
-        Properties p = new Properties();
-        p.setProperty("format", FORMAT);
-        p.setProperty("format-version", Integer.toString(VERSION));
-        p.setProperty("backend", detector.classifier().backend().id());
-        p.setProperty("raw-shape", detector.rawShape().toString());
-        p.setProperty("pad-to", Integer.toString(detector.preprocessing().padTo()));
-        p.setProperty("transformations", detector.transformations().spec());
-        p.setProperty("transformation-count", Integer.toString(detector.transformations().size()));
-        p.setProperty("default-score", detector.defaultScore().name());
-        p.setProperty("dirichlet-clipping-epsilon", Double.toString(detector.dirichlet().clipping().epsilon()));
-        detector.provenance().entries().forEach((k, v) -> p.setProperty(PROVENANCE + k, v));
-        return p;
-    }
-
-    static String alphasText(double[][] alphas) {
-        StringBuilder b = new StringBuilder();
-        for (double[] row : alphas) {
-            for (int i = 0; i < row.length; i++) {
-                b.append(i == 0 ? "" : " ").append(Double.toString(row[i]));
-            }
-            b.append('\n');
-        }
-        return b.toString();
-    }
-
-    @Override
-    public GeoTransDetector load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such model file");
-        }
-        Map<String, byte[]> entries = readEntries(file);
-        if (!entries.containsKey(META)) {
-            throw new IOException(file + " is not a GeoTrans model file (no " + META + " inside)");
-        }
-        Properties p = new Properties();
-        p.load(new StringReader(new String(entries.get(META), StandardCharsets.UTF_8)));
-        if (!FORMAT.equals(p.getProperty("format"))) {
-            throw new IOException(file + " is not a GeoTrans model file (format is '" + p.getProperty("format") + "')");
-        }
-        String version = p.getProperty("format-version", "?");
-        if (!Integer.toString(VERSION).equals(version)) {
-            throw new IOException(file + " has model format version " + version + "; this GeoTrans reads version " + VERSION);
-        }
-        for (String name : new String[] {ALPHAS, NETWORK}) {
-            if (!entries.containsKey(name)) {
-                throw new IOException(file + " is a damaged GeoTrans model file (no " + name + " inside)");
-            }
-        }
-        try {
-            ImageShape rawShape = ImageShape.parse(required(p, "raw-shape"));
-            Preprocessing preprocessing = new Preprocessing(Integer.parseInt(required(p, "pad-to")));
-            TransformationSet transformations = TransformationSet.parse(required(p, "transformations"),
-                    preprocessing.outputShape(rawShape));
-            ScoreType score = ScoreType.valueOf(required(p, "default-score"));
-            double[][] alphas = parseAlphas(new String(entries.get(ALPHAS), StandardCharsets.UTF_8), transformations.size());
-            Map<String, String> provenance = new HashMap<>();
-            for (String key : p.stringPropertyNames()) {
-                if (key.startsWith(PROVENANCE)) {
-                    provenance.put(key.substring(PROVENANCE.length()), p.getProperty(key));
-                }
-            }
-            // files written before backends were recorded all came from Deeplearning4j
-            ClassifierBackend backend = ClassifierBackend.parse(p.getProperty("backend", ClassifierBackend.DL4J.id()));
-            if (backend != classifiers.backend()) {
-                throw new IOException(file + " holds a network of the " + backend.id() + " backend; this reader uses the "
-                        + classifiers.backend().id() + " backend");
-            }
-            TransformationClassifier classifier;
-            try (InputStream in = new ByteArrayInputStream(entries.get(NETWORK))) {
-                classifier = classifiers.load(in);
-            }
-            return new GeoTransDetector(rawShape, preprocessing, transformations, classifier,
-                    new DirichletNormalityScorer(alphas,
-                            SimplexClipping.at(Double.parseDouble(required(p, "dirichlet-clipping-epsilon")))), score, new DetectorProvenance(provenance));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + " is a damaged GeoTrans model file: " + e.getMessage(), e);
-        }
-    }
-
-    private static String required(Properties p, String key) throws IOException {
-        String v = p.getProperty(key);
-        if (v == null) {
-            throw new IOException("model file lacks the setting '" + key + "'");
-        }
-        return v;
-    }
-
-    static double[][] parseAlphas(String text, int k) {
-        double[][] alphas = new double[k][];
-        int row = 0;
-        try (BufferedReader r = new BufferedReader(new StringReader(text))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (row == k) {
-                    throw new IllegalArgumentException("more than " + k + " rows of Dirichlet parameters");
-                }
-                String[] parts = line.trim().split(" ");
-                if (parts.length != k) {
-                    throw new IllegalArgumentException("Dirichlet row " + row + " has " + parts.length + " values, expected " + k);
-                }
-                alphas[row] = new double[k];
-                for (int i = 0; i < k; i++) {
-                    alphas[row][i] = Double.parseDouble(parts[i]);
-                }
-                row++;
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("reading a string cannot fail", e);
-        }
-        if (row != k) {
-            throw new IllegalArgumentException("found " + row + " rows of Dirichlet parameters, expected " + k);
-        }
-        return alphas;
-    }
-
-    private static Map<String, byte[]> readEntries(Path file) throws IOException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                zip.transferTo(out);
-                entries.put(e.getName(), out.toByteArray());
-            }
-        } catch (ZipException | java.io.EOFException e) {
-            throw new IOException(file + " is not a GeoTrans model file or is truncated (" + e.getMessage() + ")", e);
-        }
-        if (entries.isEmpty()) {
-            throw new IOException(file + " is not a GeoTrans model file (not a zip archive)");
-        }
-        return entries;
     }
 }
