@@ -1,7 +1,7 @@
 package org.geotrans.domain.transform;
 
-import java.nio.IntBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -188,14 +188,19 @@ public final class TransformationSet {
                         + " image: shifts must lie within +-" + (2L * Math.min(shape.height(), shape.width()) - 1));
             }
         }
-        Map<IntBuffer, Transformation> byEffect = new HashMap<>();
+        // one map at a time, keyed by a hash: memory stays at two maps whatever the set's size
+        Map<Integer, List<Transformation>> byHash = new HashMap<>();
         for (Transformation t : transformations) {
-            Transformation same = byEffect.putIfAbsent(IntBuffer.wrap(t.sourcePixelMap(shape)), t);
-            if (same != null) {
-                throw new IllegalArgumentException("transformation set '" + spec + "' has two transformations that act the same on "
-                        + shape.height() + "x" + shape.width() + " images (reflect fill): " + same.label() + " and "
-                        + t.label() + "; the network could not tell them apart");
+            int[] map = t.sourcePixelMap(shape);
+            List<Transformation> sameHash = byHash.computeIfAbsent(Arrays.hashCode(map), h -> new ArrayList<>(1));
+            for (Transformation same : sameHash) {
+                if (Arrays.equals(map, same.sourcePixelMap(shape))) {
+                    throw new IllegalArgumentException("transformation set '" + spec + "' has two transformations that act the same on "
+                            + shape.height() + "x" + shape.width() + " images (reflect fill): " + same.label() + " and "
+                            + t.label() + "; the network could not tell them apart");
+                }
             }
+            sameHash.add(t);
         }
     }
 
