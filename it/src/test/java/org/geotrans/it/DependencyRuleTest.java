@@ -32,7 +32,7 @@ class DependencyRuleTest {
     void theApplicationUsesOnlyTheDomainAndInjection() {
         noClasses().that().resideInAPackage("org.geotrans.application..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.geotrans.adapters..", "org.deeplearning4j..",
-                        "org.nd4j..", "weka..", "libsvm..", "picocli..")
+                        "org.nd4j..", "weka..", "libsvm..", "picocli..", "com.google..")
                 .check(classes);
     }
 
