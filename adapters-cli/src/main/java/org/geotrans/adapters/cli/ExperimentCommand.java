@@ -58,7 +58,12 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        OutputFolder folder = output.prepare();
+        try (OutputFolder folder = output.prepare()) {
+            return run(folder, started);
+        }
+    }
+
+    private int run(OutputFolder folder, long started) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr());
         LoadedData loaded = loader.load(data, 0, progress);

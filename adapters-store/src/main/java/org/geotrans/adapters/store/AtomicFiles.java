@@ -7,7 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Files that appear complete or not at all. */
+/**
+ * Files that appear complete or not at all, and that two writers cannot both create.
+ *
+ * <p>Without overwriting, the target is first created empty with {@link Files#createFile}
+ * (open with O_CREAT | O_EXCL on POSIX): the kernel lets exactly one of two writers create it,
+ * atomically, so the other fails before it writes anything. The content then goes to a
+ * temporary file beside it, and rename(2) puts it in place in one step, replacing only the
+ * empty reservation this writer made: a reader sees an empty file or the whole model, never a
+ * part of one, and never another writer's file replaced. Checking that the file exists and
+ * moving with REPLACE_EXISTING later, as before, let two writers both succeed.
+ */
 final class AtomicFiles {
     interface Content {
         void writeTo(OutputStream out) throws IOException;
@@ -16,22 +26,31 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes a temporary file beside {@code file}, then moves it into place. */
     static void publish(Path file, boolean overwrite, Content content) throws IOException {
-        if (!overwrite && Files.exists(file)) {
-            throw new FileAlreadyExistsException(file.toString(), null, "already exists; choose another file or allow overwriting");
-        }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        boolean reserved = false;
+        if (!overwrite) {
+            try {
+                Files.createFile(file);
+            } catch (FileAlreadyExistsException e) {
+                throw new FileAlreadyExistsException(file.toString(), null, "already exists; choose another file or allow overwriting");
+            }
+            reserved = true;
+        }
         Path tmp = Files.createTempFile(dir, ".geotrans-", ".tmp");
+        boolean published = false;
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }
-            // the old file, if any, survives a failed write: it is replaced only by a complete new one
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            published = true;
         } finally {
             Files.deleteIfExists(tmp);
+            if (reserved && !published && Files.size(file) == 0) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 }
