@@ -25,7 +25,8 @@ import org.geotrans.domain.transform.TransformationSet;
  * @param scoreType how softmax outputs become a normality score
  * @param seed seeds weights and data order
  * @param imageShape HEIGHTxWIDTHxCHANNELS, or blank to infer it from the attributes
- * @param padTo pad images to this square side before the network (0: none)
+ * @param padTo pad images to this square side before the network (0: none; {@link #PAPER_PADDING}: the
+ *     paper's rule, {@link Preprocessing#paperFor}, as on the command line)
  * @param pixelScaling how attribute values become pixel values 0..255
  * @param preset a CLI preset that replaces transformations, network and training options
  */
@@ -47,12 +48,22 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
         if (imageShape != null && !imageShape.isBlank()) {
             ImageShape.parse(imageShape);
         }
-        new Preprocessing(padTo);
+        if (padTo != PAPER_PADDING) {
+            new Preprocessing(padTo);
+        }
+    }
+
+    /** The padding option's value for the paper's rule: 28x28 images padded to 32x32, others not. */
+    static final int PAPER_PADDING = -1;
+
+    /** How images of this raw shape become network input. */
+    Preprocessing preprocessing(ImageShape shape) {
+        return padTo == PAPER_PADDING ? Preprocessing.paperFor(shape) : new Preprocessing(padTo);
     }
 
     /** The command that trains a detector on the normal images. */
     TrainDetectorCommand command(List<Image> normalImages, ImageShape shape, DetectorProvenance provenance) {
-        Preprocessing preprocessing = new Preprocessing(padTo);
+        Preprocessing preprocessing = preprocessing(shape);
         ImageShape input = preprocessing.outputShape(shape);
         // the option is a string until the images' shape is known: it is parsed here, once
         TransformationSet set;
@@ -87,7 +98,7 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
         ScoreType scoreType = ScoreType.DIRICHLET;
         int seed = 1;
         String imageShape = "";
-        int padTo = 0;
+        int padTo = PAPER_PADDING;
         PixelScaling pixelScaling = PixelScaling.RAW;
         GeoTransPreset preset = GeoTransPreset.CUSTOM;
 
