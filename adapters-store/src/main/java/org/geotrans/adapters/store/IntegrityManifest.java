@@ -21,8 +21,21 @@ final class IntegrityManifest {
     /** One line per part: {@code sha256-hex size name}. */
     static byte[] of(Map<String, byte[]> parts) {
         StringBuilder b = new StringBuilder();
-        parts.forEach((name, bytes) -> b.append(hex(bytes)).append(' ').append(bytes.length).append(' ').append(name).append('\n'));
+        parts.forEach((name, bytes) -> b.append(line(name, hex(bytes), bytes.length)));
         return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A manifest line for a part whose digest was taken while it was streamed. */
+    static String line(String name, String sha256Hex, long size) {
+        return sha256Hex + " " + size + " " + name + "\n";
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     static byte[] digestOf(byte[] manifest) {
@@ -66,10 +79,6 @@ final class IntegrityManifest {
     }
 
     private static String hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 }

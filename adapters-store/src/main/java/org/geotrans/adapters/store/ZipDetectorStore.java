@@ -1,15 +1,19 @@
 package org.geotrans.adapters.store;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -53,23 +57,53 @@ public final class ZipDetectorStore implements DetectorStore {
     @Override
     public void write(GeoTransDetector detector, OutputStream out) throws IOException {
         StoredSettings settings = StoredSettings.of(detector);
-        ByteArrayOutputStream network = new ByteArrayOutputStream();
-        detector.classifier().save(network);
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put(ModelFormat.META, settings.propertiesBytes());
-        parts.put(ModelFormat.ALPHAS, settings.alphasBytes());
-        parts.put(ModelFormat.NETWORK, network.toByteArray());
-        byte[] manifest = IntegrityManifest.of(parts);
-        parts.put(ModelFormat.MANIFEST, manifest);
-        parts.put(ModelFormat.MANIFEST_DIGEST, IntegrityManifest.digestOf(manifest));
+        Map<String, byte[]> text = new LinkedHashMap<>();
+        text.put(ModelFormat.META, settings.propertiesBytes());
+        text.put(ModelFormat.ALPHAS, settings.alphasBytes());
+        StringBuilder manifest = new StringBuilder(new String(IntegrityManifest.of(text), StandardCharsets.UTF_8));
         ZipOutputStream zip = new ZipOutputStream(unclosable(out));
-        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-            zip.putNextEntry(new ZipEntry(part.getKey()));
-            zip.write(part.getValue());
-            zip.closeEntry();
+        for (Map.Entry<String, byte[]> part : text.entrySet()) {
+            entry(zip, part.getKey(), part.getValue());
         }
+        // the network streams into the zip (it may be large), its digest taken on the way
+        zip.putNextEntry(new ZipEntry(ModelFormat.NETWORK));
+        MessageDigest digest = IntegrityManifest.sha256();
+        CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(unclosable(zip), digest));
+        detector.classifier().save(counted);
+        counted.flush();
+        zip.closeEntry();
+        manifest.append(IntegrityManifest.line(ModelFormat.NETWORK, HexFormat.of().formatHex(digest.digest()), counted.count));
+        byte[] manifestBytes = manifest.toString().getBytes(StandardCharsets.UTF_8);
+        entry(zip, ModelFormat.MANIFEST, manifestBytes);
+        entry(zip, ModelFormat.MANIFEST_DIGEST, IntegrityManifest.digestOf(manifestBytes));
         zip.finish();
         zip.flush();
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    private static final class CountingOutputStream extends FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 
     @Override
