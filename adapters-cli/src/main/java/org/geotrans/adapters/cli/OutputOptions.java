@@ -30,21 +30,30 @@ final class OutputOptions {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file, expected a folder");
         }
-        if (!force && Files.isDirectory(out) && !isEmptyBut(out, null)) {
-            throw notEmpty();
+        if (!force && Files.isDirectory(out)) {
+            if (Files.exists(out.resolve(CLAIM))) {
+                throw beingWritten();
+            }
+            if (!isEmptyBut(out, null)) {
+                throw notEmpty();
+            }
         }
         Files.createDirectories(out);
         if (force) {
             return new OutputFolder(out, true, null);
         }
-        Reservation claim = Reservation.claim(out.resolve(CLAIM), "--out " + out + " is being written by another run"
-                + " (it holds " + CLAIM + "; delete that file if no run is writing there)");
+        Reservation claim = Reservation.claim(out.resolve(CLAIM), beingWritten().getMessage());
         if (!isEmptyBut(out, CLAIM)) {
             Files.deleteIfExists(claim.file());
             claim.close();
             throw notEmpty();
         }
         return new OutputFolder(out, false, claim);
+    }
+
+    private UsageException beingWritten() {
+        return new UsageException("--out " + out + " is being written by another run (it holds " + CLAIM
+                + "; delete that file if no run is writing there)");
     }
 
     private UsageException notEmpty() {

@@ -61,6 +61,8 @@ class ConcurrentRunsTest {
             List<Cli.Result> results = together("evaluate", "--data", data.toString(), "--normal-class", "1", "--preset",
                     "quick", "--transforms", "simple8", "--out", out.toString());
             assertOneWinner(results, "round " + round);
+            String told = loser(results).lastErrLine();
+            assertTrue(told.contains("being written by another run") || told.contains("not empty"), told);
             assertTrue(Files.isRegularFile(out.resolve("results.json")));
             assertFalse(Files.exists(out.resolve(OutputOptions.CLAIM)), "the claim is gone once the run ends");
         }
