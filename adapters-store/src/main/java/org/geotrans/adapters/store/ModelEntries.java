@@ -5,10 +5,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -27,6 +30,23 @@ final class ModelEntries {
     private ModelEntries() {
     }
 
+    /**
+     * Checks what a model file's central directory declares (names, sizes) before any entry is
+     * inflated: a small file can claim, and inflate to, gigabytes. A file whose directory cannot
+     * be read is left to {@link #read}, which says what is wrong with it.
+     */
+    static void checkDeclared(Path file) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+                ZipEntry entry = all.nextElement();
+                checkName(entry.getName(), file.toString());
+                checkDeclaredSize(entry, file.toString());
+            }
+        } catch (ZipException unreadableDirectory) {
+            // reading the entries one by one gives the message
+        }
+    }
+
     /** The entries in file order; throws one-line IOExceptions starting with {@code source}. */
     static Map<String, byte[]> read(InputStream in, String source) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -34,19 +54,12 @@ final class ModelEntries {
             ZipEntry entry;
             while ((entry = nextEntry(zip, source)) != null) {
                 String name = entry.getName();
-                if (!ModelFormat.ENTRIES.contains(name)) {
-                    throw new IOException(source + " is not a GeoTrans model file (it holds an entry '" + printable(name)
-                            + "'; a model holds only " + String.join(", ", ModelFormat.ENTRIES) + ")");
-                }
+                checkName(name, source);
                 if (entries.containsKey(name)) {
                     throw new IOException(source + " is a damaged GeoTrans model file (entry " + name + " appears twice)");
                 }
-                long cap = cap(name);
-                if (entry.getSize() > cap) {
-                    throw new IOException(source + " is refused: entry " + name + " declares " + entry.getSize()
-                            + " bytes, more than the limit of " + cap + capHint(name));
-                }
-                entries.put(name, readBounded(zip, cap, source, name));
+                checkDeclaredSize(entry, source);
+                entries.put(name, readBounded(zip, cap(name), source, name));
             }
         } catch (ZipException | EOFException e) {
             throw new IOException(source + " is not a GeoTrans model file or is truncated (" + e.getMessage() + ")", e);
@@ -55,6 +68,21 @@ final class ModelEntries {
             throw new IOException(source + " is not a GeoTrans model file (not a zip archive)");
         }
         return entries;
+    }
+
+    private static void checkName(String name, String source) throws IOException {
+        if (!ModelFormat.ENTRIES.contains(name)) {
+            throw new IOException(source + " is not a GeoTrans model file (it holds an entry '" + printable(name)
+                    + "'; a model holds only " + String.join(", ", ModelFormat.ENTRIES) + ")");
+        }
+    }
+
+    private static void checkDeclaredSize(ZipEntry entry, String source) throws IOException {
+        long cap = cap(entry.getName());
+        if (entry.getSize() > cap) {
+            throw new IOException(source + " is refused: entry " + entry.getName() + " declares " + entry.getSize()
+                    + " bytes, more than the limit of " + cap + capHint(entry.getName()));
+        }
     }
 
     /** The JDK reports an entry name that is not UTF-8 as "malformed input"; say which file. */

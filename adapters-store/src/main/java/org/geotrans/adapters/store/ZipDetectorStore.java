@@ -163,6 +163,7 @@ public final class ZipDetectorStore implements DetectorStore {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such model file");
         }
+        ModelEntries.checkDeclared(file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         }

@@ -183,6 +183,29 @@ class ZipDetectorStoreTest {
     }
 
     @Test
+    void aFileWhoseDirectoryClaimsAHugeEntryIsRefusedBeforeAnythingIsInflated() throws IOException {
+        // a deflated entry's local header declares no size; the central directory at the end does
+        byte[] bytes = model.clone();
+        byte[] name = ModelFormat.NETWORK.getBytes();
+        int patched = 0;
+        for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
+            boolean central = bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02;
+            if (central && Arrays.equals(Arrays.copyOfRange(bytes, i + 46, i + 46 + name.length), name)) {
+                long huge = 1_500_000_000L;
+                for (int b = 0; b < 4; b++) {
+                    bytes[i + 24 + b] = (byte) (huge >>> (8 * b));
+                }
+                patched++;
+            }
+        }
+        assertEquals(1, patched);
+        Path file = Files.write(dir.resolve("bomb.geotrans"), bytes);
+        IOException e = assertThrows(IOException.class, () -> store.load(file));
+        assertOneLineNaming(e, "bomb.geotrans");
+        assertTrue(e.getMessage().contains("declares 1500000000 bytes"), e.getMessage());
+    }
+
+    @Test
     void anEntryLargerThanItsCapIsRefusedWhileReadingWhenItsSizeIsNotDeclared() {
         System.setProperty(ModelEntries.MAX_NETWORK_BYTES_PROPERTY, "10");
         try {
