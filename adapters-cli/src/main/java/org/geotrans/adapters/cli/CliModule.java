@@ -7,12 +7,13 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.geotrans.adapters.datasets.FileDatasetSource;
 import org.geotrans.adapters.dl4j.ClassifierBenchmark;
 import org.geotrans.adapters.dl4j.Dl4jBackend;
 import org.geotrans.adapters.dl4j.Dl4jTransformationClassifierProvider;
 import org.geotrans.adapters.libsvm.LibsvmOneClassSvm;
-import org.geotrans.application.store.ZipDetectorStore;
+import org.geotrans.adapters.store.ZipDetectorStore;
 import org.geotrans.domain.port.DatasetSource;
 import org.geotrans.domain.port.DetectorStore;
 import org.geotrans.domain.port.OneClassSvm;
@@ -30,7 +31,12 @@ public final class CliModule extends AbstractModule {
         bind(TransformationClassifierProvider.class).to(Dl4jTransformationClassifierProvider.class).in(Singleton.class);
         bind(DatasetSource.class).to(FileDatasetSource.class);
         bind(OneClassSvm.class).to(LibsvmOneClassSvm.class);
-        bind(DetectorStore.class).to(ZipDetectorStore.class);
+    }
+
+    /** Reads the models of every installed backend: the one the CLI trains with, for now DL4J. */
+    @Provides
+    DetectorStore detectorStore(TransformationClassifierProvider classifiers) {
+        return new ZipDetectorStore(List.of(classifiers));
     }
 
     @Provides

@@ -3,6 +3,7 @@ package org.geotrans.adapters.cli;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import org.geotrans.domain.data.Dataset;
+import org.geotrans.domain.image.Preprocessing;
 
 /** Reads the --data of a command, with a progress bar. */
 final class DataLoader {
@@ -28,6 +29,6 @@ final class DataLoader {
         progress.note(String.format(java.util.Locale.ROOT, "read %s: %d training and %d test images of %s, %d classes",
                 dataset.name(), dataset.train().size(), dataset.test().size(), dataset.train().shape(),
                 dataset.train().classNames().size()));
-        return new LoadedData(options.data, dataset, LoadedData.preprocessingFor(dataset.train().shape()), seconds);
+        return new LoadedData(options.data, dataset, Preprocessing.paperFor(dataset.train().shape()), seconds);
     }
 }

@@ -60,7 +60,12 @@ abstract class ExperimentCommand implements Callable<Integer> {
         long started = System.nanoTime();
         data.validate();
         settings.validate(runs);
-        OutputFolder folder = output.prepare();
+        try (OutputFolder folder = output.prepare()) {
+            return run(folder, started);
+        }
+    }
+
+    private int run(OutputFolder folder, long started) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr());
         LoadedData loaded = loader.load(data, 0, progress);

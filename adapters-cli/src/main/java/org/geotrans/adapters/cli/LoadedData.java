@@ -14,11 +14,6 @@ import org.geotrans.domain.image.Preprocessing;
  */
 record LoadedData(Path location, Dataset dataset, Preprocessing preprocessing, double seconds) {
 
-    /** MNIST-sized 28x28 images are zero-padded to 32x32 as in the paper; others are only scaled. */
-    static Preprocessing preprocessingFor(ImageShape raw) {
-        return raw.height() == 28 && raw.width() == 28 ? new Preprocessing(32) : Preprocessing.SCALE_ONLY;
-    }
-
     ImageShape rawShape() {
         return dataset.train().shape();
     }

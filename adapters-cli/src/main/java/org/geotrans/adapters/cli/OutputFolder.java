@@ -2,29 +2,35 @@ package org.geotrans.adapters.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.geotrans.adapters.cli.report.OutputFiles;
 
 /**
- * A checked results folder. Every file goes through {@link #file}, which refuses to replace an
- * existing file unless --force was given.
+ * A checked results folder, claimed by this run until it is closed (see {@link OutputOptions}).
+ * Every file goes through {@link OutputFiles}, which creates it atomically unless --force was
+ * given.
+ *
+ * @param claim the mark that keeps other runs out, null with --force
  */
-record OutputFolder(Path dir, boolean force) {
+record OutputFolder(Path dir, boolean force, Reservation claim) implements AutoCloseable {
     OutputFolder {
         Objects.requireNonNull(dir, "dir");
     }
 
-    Path file(String name) throws IOException {
-        Path file = dir.resolve(name);
-        if (!force && Files.exists(file)) {
-            throw new FileAlreadyExistsException(file.toString(), null, "already exists; add --force to replace it");
+    void writeText(String name, String text) throws IOException {
+        try (var out = OutputFiles.open(dir.resolve(name), force)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
         }
-        return file;
     }
 
-    void writeText(String name, String text) throws IOException {
-        Files.writeString(file(name), text, StandardCharsets.UTF_8);
+    /** Lets other runs in again; the folder and what this run wrote stay. */
+    @Override
+    public void close() throws IOException {
+        if (claim != null) {
+            Files.deleteIfExists(claim.file());
+            claim.close();
+        }
     }
 }

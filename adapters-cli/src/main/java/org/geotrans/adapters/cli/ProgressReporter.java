@@ -107,7 +107,7 @@ final class ProgressReporter implements ExperimentListener {
 
     /** One progress line, e.g. {@code   train epoch 1/3 [#####-----]  42.0%  1210/2880  950 img/s  loss 1.234  ETA 3:05}. */
     static String line(TrainingProgress p) {
-        StringBuilder b = new StringBuilder("        ").append(p.stage());
+        StringBuilder b = new StringBuilder("        ").append(p.stage().label());
         if (p.epochs() > 0) {
             b.append(" epoch ").append(p.epoch()).append('/').append(p.epochs());
         }

@@ -79,7 +79,12 @@ final class ScoreCommand implements Callable<Integer> {
         if (maxTest < 0) {
             throw new UsageException("--max-test must be 0 (all) or positive, found " + maxTest);
         }
-        OutputFolder folder = output.prepare();
+        try (OutputFolder folder = output.prepare()) {
+            return score(folder);
+        }
+    }
+
+    private int score(OutputFolder folder) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr());
         progress.stage("loading " + model);

@@ -65,8 +65,9 @@ final class SettingsOptions {
     private ExperimentSettings resolve(ImageShape input, RunOptions runs, boolean withTransforms) {
         try {
             ExperimentSettings s = preset.settingsFor(input);
-            if (transforms != null) {
-                s = s.withTransforms(transforms);
+            if (transforms != null && withTransforms) {
+                // whether a translation fits depends on the image size, known only after reading
+                s = s.withTransforms(TransformationSet.parse(transforms, input));
             }
             s = s.withNetwork(or(depth, s.depth()), or(widen, s.widen()));
             s = s.withTraining(or(epochs, s.epochs()), or(batchSize, s.batchSize()), or(learningRate, s.learningRate()),
@@ -80,8 +81,8 @@ final class SettingsOptions {
             s = s.withRuns(runs == null ? s.runs() : or(runs.runs, s.runs()), or(seed, s.seed()));
             if (withTransforms) {
                 // everything the use cases would reject later is rejected now, before training
-                TransformationSet set = TransformationSet.parse(s.transforms(), input);
-                s.classifier(set.size(), s.seed());
+                s.transforms().checkApplicable(input);
+                s.classifier(s.transforms().size(), s.seed());
             }
             return s;
         } catch (IllegalArgumentException e) {

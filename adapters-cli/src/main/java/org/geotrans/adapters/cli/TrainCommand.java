@@ -75,15 +75,22 @@ final class TrainCommand implements Callable<Integer> {
         if (Files.exists(file) && !output.force) {
             throw new UsageException(file + " already exists; choose another file or add --force to replace it");
         }
-        if (model == null) {
-            output.prepare();
+        // the file is claimed before training, so that a second run to it fails now, not hours later
+        try (OutputFolder folder = model == null ? output.prepare() : null;
+             Reservation reserved = output.force ? null : Reservation.claim(file, file
+                     + " already exists; choose another file or add --force to replace it")) {
+            train(file, reserved);
         }
+        return 0;
+    }
+
+    private void train(Path file, Reservation reserved) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr());
         LoadedData loaded = loader.load(data, 0, progress);
         int c = loaded.classIndex(normalClass);
         ExperimentSettings s = settings.resolve(loaded.inputShape(), null);
-        TransformationSet transformations = TransformationSet.parse(s.transforms(), loaded.inputShape());
+        TransformationSet transformations = s.transforms();
         List<Image> normal = EvaluateOneVsAllUseCase.sample(loaded.dataset().train().imagesOfClass(c), s.maxTrainImages(),
                 s.seed());
         progress.stage("training on " + normal.size() + " '" + loaded.className(c) + "' images, "
@@ -99,10 +106,13 @@ final class TrainCommand implements Callable<Integer> {
                 transformations, s.classifier(transformations.size(), s.seed()), s.heldOutFraction(), score, provenance),
                 progress.progress());
         double seconds = (System.nanoTime() - started) / 1e9;
-        store.get().save(detector, file, output.force);
+        // replaces this run's empty reservation (or, with --force, any file) in one atomic step
+        store.get().save(detector, file, true);
+        if (reserved != null) {
+            reserved.keep();
+        }
         progress.close();
         out.printf(Locale.ROOT, "trained %s on %d '%s' images in %s; saved to %s%n", detector.classifier().describe(),
                 normal.size(), loaded.className(c), ProgressReporter.seconds(seconds), file);
-        return 0;
     }
 }

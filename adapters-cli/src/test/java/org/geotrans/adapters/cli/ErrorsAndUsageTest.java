@@ -106,6 +106,11 @@ class ErrorsAndUsageTest {
                 "depth must be 6n + 4");
         assertOneLineFailure(Cli.run("evaluate", "--data", data.toString(), "--normal-class", "1", "--transforms", "spin"), 2,
                 "spin");
+        // Fashion-MNIST pads to 32x32, where a shift by 32 either way mirrors the image
+        assertOneLineFailure(Cli.run("evaluate", "--data", data.toString(), "--normal-class", "1", "--transforms",
+                "identity;tx32;tx-32"), 2, "tx32 and tx-32");
+        assertOneLineFailure(Cli.run("evaluate", "--data", data.toString(), "--normal-class", "1", "--transforms",
+                "paper72:32"), 2, "act the same on 32x32 images");
     }
 
     @Test

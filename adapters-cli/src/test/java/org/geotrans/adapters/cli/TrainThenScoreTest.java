@@ -46,6 +46,39 @@ class TrainThenScoreTest {
     }
 
     @Test
+    void anEditedModelIsRefusedWithExitCodeOneAndOneLineNamingTheFile() throws IOException {
+        Path data = TinyIdx.write(tmp, 4, 2);
+        Path model = tmp.resolve("edited.geotrans");
+        Cli.Result train = Cli.run("train", "--data", data.toString(), "--normal-class", "0", "--model", model.toString(),
+                "--transforms", "simple8", "--preset", "quick");
+        assertEquals(0, train.exitCode(), train.err());
+        // one alpha raised to 1e308, written back with a zip tool: the scores would be -Infinity
+        Path unzipped = Files.createDirectories(tmp.resolve("unzipped"));
+        try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(model))) {
+            java.util.zip.ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                Files.write(unzipped.resolve(e.getName()), zip.readAllBytes());
+            }
+        }
+        String alphas = Files.readString(unzipped.resolve("dirichlet.txt"));
+        Files.writeString(unzipped.resolve("dirichlet.txt"), "1.0E308" + alphas.substring(alphas.indexOf(' ')));
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(model));
+             var names = Files.list(unzipped)) {
+            for (Path part : names.sorted().toList()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(part.getFileName().toString()));
+                zip.write(Files.readAllBytes(part));
+                zip.closeEntry();
+            }
+        }
+        Cli.Result score = Cli.run("score", "--model", model.toString(), "--data", data.toString(), "--out",
+                tmp.resolve("scored").toString());
+        assertEquals(1, score.exitCode(), score.err());
+        assertTrue(score.lastErrLine().contains(model.toString()) && score.lastErrLine().contains("altered"),
+                score.lastErrLine());
+        assertTrue(!score.err().contains("\tat "), score.err());
+    }
+
+    @Test
     void trainRefusesToReplaceAModelWithoutForce() throws IOException {
         Path data = TinyIdx.write(tmp, 4, 2);
         Path model = Files.writeString(tmp.resolve("existing.geotrans"), "keep me");

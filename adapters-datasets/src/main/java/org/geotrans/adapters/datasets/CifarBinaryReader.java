@@ -14,6 +14,7 @@ import org.geotrans.domain.data.LabeledImages;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.ProgressStage;
 
 /**
  * The binary releases of CIFAR-10 (records: label byte, 3072 pixel bytes) and CIFAR-100 (coarse
@@ -71,9 +72,9 @@ final class CifarBinaryReader {
             trainFiles.add(requireFile(root, "data_batch_" + i + ".bin", "CIFAR-10"));
         }
         Layout layout = new Layout(1, 0, -1, 0);
-        LabeledImages train = readRecords(trainFiles, layout, names, ReadProgress.start(listener, "read train", 50_000));
+        LabeledImages train = readRecords(trainFiles, layout, names, ReadProgress.start(listener, ProgressStage.READ_TRAIN, 50_000));
         LabeledImages test = readRecords(List.of(requireFile(root, "test_batch.bin", "CIFAR-10")), layout, names,
-                ReadProgress.start(listener, "read test", 10_000));
+                ReadProgress.start(listener, ProgressStage.READ_TEST, 10_000));
         return new Dataset(DataFiles.displayName(folder), train, test);
     }
 
@@ -88,9 +89,9 @@ final class CifarBinaryReader {
         // the paper (and its code) uses the 20 superclasses as the one-vs-rest classes of CIFAR-100
         Layout layout = new Layout(2, 0, 1, CIFAR100_FINE_CLASSES);
         LabeledImages train = readRecords(List.of(root.resolve("train.bin")), layout, names,
-                ReadProgress.start(listener, "read train", 50_000));
+                ReadProgress.start(listener, ProgressStage.READ_TRAIN, 50_000));
         LabeledImages test = readRecords(List.of(root.resolve("test.bin")), layout, names,
-                ReadProgress.start(listener, "read test", 10_000));
+                ReadProgress.start(listener, ProgressStage.READ_TEST, 10_000));
         return new Dataset(DataFiles.displayName(folder), train, test);
     }
 

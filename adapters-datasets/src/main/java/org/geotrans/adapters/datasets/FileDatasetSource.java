@@ -87,7 +87,7 @@ public final class FileDatasetSource implements DatasetSource {
     }
 
     /**
-     * Receives the images read so far, stages "read train" and "read test" ({@code done}/{@code total}
+     * Receives the images read so far, stages READ_TRAIN and READ_TEST ({@code done}/{@code total}
      * in images), on the calling thread.
      */
     public FileDatasetSource withProgress(ProgressListener listener) {

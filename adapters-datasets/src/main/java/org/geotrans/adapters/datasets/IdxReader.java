@@ -18,6 +18,7 @@ import org.geotrans.domain.data.LabeledImages;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.ProgressStage;
 
 /**
  * MNIST and Fashion-MNIST IDX files (http://yann.lecun.com/exdb/mnist/ layout): big-endian
@@ -90,7 +91,7 @@ final class IdxReader {
             }
             ReadLimits.checkFitsInHeap(imagesFile.toString(), n, shape);
             byte[] pixels = readBody(in, imagesFile, (int) bytes, what);
-            String stage = "read " + (prefix.equals("train") ? "train" : "test");
+            ProgressStage stage = prefix.equals("train") ? ProgressStage.READ_TRAIN : ProgressStage.READ_TEST;
             ReadProgress progress = ReadProgress.start(listener, stage, n);
             int size = shape.size();
             List<Image> images = new ArrayList<>(n);

@@ -19,6 +19,7 @@ import org.geotrans.domain.data.LabeledImages;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.ProgressStage;
 
 /**
  * A folder or zip holding {@code train/<class>/<image>} and {@code test/<class>/<image>}, possibly
@@ -72,9 +73,9 @@ final class ImageFolderReader {
             ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
             try {
                 LabeledImages train = decodeAll(entries, listing.train(), listing.classNames(), shape, pool,
-                        ReadProgress.start(listener, "read train", listing.train().size()));
+                        ReadProgress.start(listener, ProgressStage.READ_TRAIN, listing.train().size()));
                 LabeledImages test = decodeAll(entries, listing.test(), listing.classNames(), shape, pool,
-                        ReadProgress.start(listener, "read test", listing.test().size()));
+                        ReadProgress.start(listener, ProgressStage.READ_TEST, listing.test().size()));
                 return new Dataset(DataFiles.displayName(location), train, test);
             } finally {
                 pool.shutdownNow();

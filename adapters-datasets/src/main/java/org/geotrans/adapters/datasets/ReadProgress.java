@@ -1,23 +1,24 @@
 package org.geotrans.adapters.datasets;
 
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TrainingProgress;
 
-/** Reports images read per stage ("read train", "read test") with throughput and an estimate of time left. */
+/** Reports images read per stage (training or test images) with throughput and an estimate of time left. */
 final class ReadProgress {
     private final ProgressListener listener;
-    private final String stage;
+    private final ProgressStage stage;
     private final long total;
     private final long startNanos;
 
-    private ReadProgress(ProgressListener listener, String stage, long total) {
+    private ReadProgress(ProgressListener listener, ProgressStage stage, long total) {
         this.listener = listener;
         this.stage = stage;
         this.total = total;
         this.startNanos = System.nanoTime();
     }
 
-    static ReadProgress start(ProgressListener listener, String stage, long total) {
+    static ReadProgress start(ProgressListener listener, ProgressStage stage, long total) {
         ReadProgress p = new ReadProgress(listener, stage, total);
         p.done(0);
         return p;

@@ -15,6 +15,7 @@ import org.geotrans.domain.data.Dataset;
 import org.geotrans.domain.data.DatasetFormat;
 import org.geotrans.domain.data.LabeledImages;
 import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TrainingProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,10 +86,10 @@ class IdxReadingTest {
         source.withProgress(seen::add).read(Fixtures.idxFolder(dir.resolve("mnist"), false), DatasetFormat.IDX);
 
         TrainingProgress last = seen.get(seen.size() - 1);
-        assertEquals("read test", last.stage());
+        assertEquals(ProgressStage.READ_TEST, last.stage());
         assertEquals(3, last.done());
         assertEquals(3, last.total());
-        assertTrue(seen.stream().anyMatch(p -> p.stage().equals("read train") && p.done() == 5));
+        assertTrue(seen.stream().anyMatch(p -> p.stage() == ProgressStage.READ_TRAIN && p.done() == 5));
     }
 
     @Test

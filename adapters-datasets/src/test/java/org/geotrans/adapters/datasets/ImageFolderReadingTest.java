@@ -23,6 +23,7 @@ import org.geotrans.domain.data.DatasetFormat;
 import org.geotrans.domain.data.LabeledImages;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TrainingProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -273,8 +274,8 @@ class ImageFolderReadingTest {
 
         source.withProgress(seen::add).read(Fixtures.zip(dir.resolve("p.zip"), colourPngs()), DatasetFormat.AUTO);
 
-        assertTrue(seen.stream().anyMatch(p -> p.stage().equals("read train") && p.done() == 4 && p.total() == 4));
-        assertTrue(seen.stream().anyMatch(p -> p.stage().equals("read test") && p.done() == 2 && p.total() == 2));
+        assertTrue(seen.stream().anyMatch(p -> p.stage() == ProgressStage.READ_TRAIN && p.done() == 4 && p.total() == 4));
+        assertTrue(seen.stream().anyMatch(p -> p.stage() == ProgressStage.READ_TEST && p.done() == 2 && p.total() == 2));
     }
 
     /** Cut in the headers ImageIO fails; cut in the scan data it only warns and fills grey, which must fail too. */

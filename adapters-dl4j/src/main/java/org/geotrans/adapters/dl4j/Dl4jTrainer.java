@@ -3,6 +3,7 @@ package org.geotrans.adapters.dl4j;
 import java.util.Iterator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TrainingProgress;
 import org.geotrans.domain.training.LabeledBatch;
 import org.geotrans.domain.training.TrainingBatches;
@@ -14,7 +15,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Prefetcher}, fits one minibatch at a time and reports progress.
  */
 final class Dl4jTrainer {
-    static final String STAGE = "train";
     private static final long REPORT_EVERY_NANOS = 500_000_000L;
     private static final double RATE_SMOOTHING = 0.1;
 
@@ -155,7 +155,7 @@ final class Dl4jTrainer {
             if (endOfEpoch || batches == 1 || now - lastReport >= REPORT_EVERY_NANOS) {
                 lastReport = now;
                 double eta = rate > 0 ? Math.max(0, totalImages - images) / rate : -1;
-                listener.onProgress(new TrainingProgress(STAGE, epoch, epochs, batches, totalBatches, loss, rate, eta));
+                listener.onProgress(new TrainingProgress(ProgressStage.TRAIN, epoch, epochs, batches, totalBatches, loss, rate, eta));
             }
         }
     }

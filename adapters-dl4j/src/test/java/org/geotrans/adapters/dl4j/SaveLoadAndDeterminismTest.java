@@ -19,6 +19,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TrainingProgress;
 import org.geotrans.domain.port.TransformationClassifier;
 import org.geotrans.domain.training.ShuffledPairBatches;
@@ -72,7 +73,7 @@ class SaveLoadAndDeterminismTest {
     @Test
     void trainingReportsEpochBatchLossSpeedAndEta() {
         TrainingProgress last = progress.get(progress.size() - 1);
-        assertEquals("train", last.stage());
+        assertEquals(ProgressStage.TRAIN, last.stage());
         assertEquals(2, last.epoch());
         assertEquals(2, last.epochs());
         assertEquals(6, last.total(), "24 images x 4 rotations in batches of 32, twice");

@@ -8,6 +8,7 @@ import libsvm.svm_parameter;
 import libsvm.svm_problem;
 import org.geotrans.domain.port.OneClassSvm;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TrainingProgress;
 
 /**
@@ -39,7 +40,7 @@ public final class LibsvmOneClassSvm implements OneClassSvm {
                 out[g][n] = decisionValues(model, testDistances, gammas[g]);
                 done++;
                 double seconds = (System.nanoTime() - started) / 1e9;
-                progress.onProgress(new TrainingProgress("oc-svm", 0, 0, done, total, Double.NaN,
+                progress.onProgress(new TrainingProgress(ProgressStage.OC_SVM, 0, 0, done, total, Double.NaN,
                         Double.NaN, seconds / done * (total - done)));
             }
         }

@@ -1,44 +1,37 @@
 package org.geotrans.adapters.weka;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.geotrans.adapters.dl4j.Dl4jBackend;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.port.DetectorStore;
 
 /**
  * A detector as bytes, for Java serialization of {@link GeoTrans}: the bytes are the detector
- * store's model file (network, Dirichlet parameters, settings, provenance), so a model saved
- * from Weka is the same thing the command line saves.
+ * store's model file (network, Dirichlet parameters, settings, provenance, integrity manifest),
+ * so a model saved from Weka is the same thing the command line saves.
  */
 final class DetectorBytes {
+    /** How a model inside a Weka classifier is named in messages. */
+    static final String SOURCE = "the GeoTrans model inside this Weka classifier";
+
     private DetectorBytes() {
     }
 
     static byte[] write(GeoTransDetector detector) throws IOException {
         DetectorStore store = WekaAdapters.detectorStore();
-        Path file = Files.createTempFile("geotrans-", ".zip");
-        try {
-            inPackageLoader(() -> store.save(detector, file, true));
-            return Files.readAllBytes(file);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        inPackageLoader(() -> store.write(detector, out));
+        return out.toByteArray();
     }
 
     static GeoTransDetector read(byte[] bytes) throws IOException {
         DetectorStore store = WekaAdapters.detectorStore();
-        Path file = Files.createTempFile("geotrans-", ".zip");
-        try {
-            Files.write(file, bytes);
-            GeoTransDetector[] loaded = new GeoTransDetector[1];
-            inPackageLoader(() -> loaded[0] = store.load(file));
-            return loaded[0];
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        GeoTransDetector[] loaded = new GeoTransDetector[1];
+        inPackageLoader(() -> loaded[0] = store.read(new ByteArrayInputStream(bytes), SOURCE));
+        return loaded[0];
     }
 
     private interface IoWork {

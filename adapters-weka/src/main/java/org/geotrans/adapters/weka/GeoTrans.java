@@ -121,7 +121,7 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
         }
         return p -> {
             if (p.done() == p.total()) {
-                System.err.printf("GeoTrans %s: epoch %d/%d, %d/%d, loss %.4f%n", p.stage(), p.epoch(), p.epochs(),
+                System.err.printf("GeoTrans %s: epoch %d/%d, %d/%d, loss %.4f%n", p.stage().label(), p.epoch(), p.epochs(),
                         p.done(), p.total(), p.loss());
             }
         };
@@ -308,8 +308,8 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
         options.imageShape = value == null ? "" : value;
     }
 
-    @OptionMetadata(displayName = "padTo", description = "Pad images to this square side before the network, e.g. 32"
-            + " for 28x28 images as in the paper; 0 for none (default: 0).", commandLineParamName = "pad",
+    @OptionMetadata(displayName = "padTo", description = "Pad images to this square side before the network; 0 for none;"
+            + " -1 (default) for the paper's rule, as on the command line: 28x28 images padded to 32x32, others not.", commandLineParamName = "pad",
             commandLineParamSynopsis = "-pad <int>", displayOrder = 10)
     public int getPadTo() {
         return options.padTo;

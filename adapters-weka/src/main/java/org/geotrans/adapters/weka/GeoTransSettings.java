@@ -26,7 +26,8 @@ import org.geotrans.domain.transform.TransformationSet;
  * @param scoreType how softmax outputs become a normality score
  * @param seed seeds weights and data order
  * @param imageShape HEIGHTxWIDTHxCHANNELS, or blank to infer it from the attributes
- * @param padTo pad images to this square side before the network (0: none)
+ * @param padTo pad images to this square side before the network (0: none; {@link #PAPER_PADDING}: the
+ *     paper's rule, {@link Preprocessing#paperFor}, as on the command line)
  * @param pixelScaling how attribute values become pixel values 0..255
  * @param preset a CLI preset that replaces transformations, network and training options
  */
@@ -48,29 +49,40 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
         if (imageShape != null && !imageShape.isBlank()) {
             ImageShape.parse(imageShape);
         }
-        new Preprocessing(padTo);
-        if (padTo > FileDatasetSource.MAX_IMAGE_SIZE) {
-            throw new IllegalArgumentException("padding target must be 0 (none) or at most " + FileDatasetSource.MAX_IMAGE_SIZE
-                    + " pixels, the largest image side, got " + padTo);
+        if (padTo != PAPER_PADDING) {
+            new Preprocessing(padTo);
         }
+        if (padTo > FileDatasetSource.MAX_IMAGE_SIZE) {
+            throw new IllegalArgumentException("padding target must be -1 (the paper's rule), 0 (none) or at most "
+                    + FileDatasetSource.MAX_IMAGE_SIZE + " pixels, the largest image side, got " + padTo);
+        }
+    }
+
+    /** The padding option's value for the paper's rule: 28x28 images padded to 32x32, others not. */
+    static final int PAPER_PADDING = -1;
+
+    /** How images of this raw shape become network input. */
+    Preprocessing preprocessing(ImageShape shape) {
+        return padTo == PAPER_PADDING ? Preprocessing.paperFor(shape) : new Preprocessing(padTo);
     }
 
     /** The command that trains a detector on the normal images. */
     TrainDetectorCommand command(List<Image> normalImages, ImageShape shape, DetectorProvenance provenance) {
-        Preprocessing preprocessing = new Preprocessing(padTo);
+        Preprocessing preprocessing = preprocessing(shape);
         ImageShape input = preprocessing.outputShape(shape);
-        String spec = transformations;
+        // the option is a string until the images' shape is known: it is parsed here, once
+        TransformationSet set;
         ClassifierSettings classifier;
         if (preset == GeoTransPreset.CUSTOM) {
-            TransformationSet set = TransformationSet.parse(spec, input);
+            set = TransformationSet.parse(transformations, input);
             int e = epochs == 0 ? ClassifierSettings.paperEpochs(set.size()) : epochs;
             classifier = new ClassifierSettings(depth, width, e, minibatch, 1e-3, ClassifierSettings.PAPER_WEIGHT_DECAY, seed);
         } else {
             ExperimentSettings fromPreset = preset.preset().settingsFor(input);
-            spec = fromPreset.transforms();
-            classifier = fromPreset.classifier(TransformationSet.parse(spec, input).size(), seed);
+            set = fromPreset.transforms();
+            classifier = fromPreset.classifier(set.size(), seed);
         }
-        return new TrainDetectorCommand(normalImages, preprocessing, TransformationSet.parse(spec, input), classifier,
+        return new TrainDetectorCommand(normalImages, preprocessing, set, classifier,
                 0.0, scoreType, provenance.with("preset", preset.name()));
     }
 
@@ -91,7 +103,7 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
         ScoreType scoreType = ScoreType.DIRICHLET;
         int seed = 1;
         String imageShape = "";
-        int padTo = 0;
+        int padTo = PAPER_PADDING;
         PixelScaling pixelScaling = PixelScaling.RAW;
         GeoTransPreset preset = GeoTransPreset.CUSTOM;
 

@@ -1,8 +1,9 @@
 package org.geotrans.adapters.weka;
 
+import java.util.List;
 import org.geotrans.adapters.datasets.FileDatasetSource;
 import org.geotrans.adapters.dl4j.Dl4jTransformationClassifierProvider;
-import org.geotrans.application.store.ZipDetectorStore;
+import org.geotrans.adapters.store.ZipDetectorStore;
 import org.geotrans.application.train.TrainDetectorUseCase;
 import org.geotrans.domain.port.DetectorStore;
 import org.geotrans.domain.port.TransformationClassifierProvider;
@@ -28,7 +29,7 @@ final class WekaAdapters {
     }
 
     static DetectorStore detectorStore() {
-        return new ZipDetectorStore(transformationClassifiers());
+        return new ZipDetectorStore(List.of(transformationClassifiers()));
     }
 
     static FileDatasetSource datasets(int imageSize) {

@@ -9,7 +9,9 @@ import weka.classifiers.Classifier;
  * network is tiny (WRN-10-1, one epoch, flips and rotations) because the checks train dozens of
  * times. Weka's generated data have values that are not 8-bit pixels, hence the min-max
  * scaling; with three numeric attributes they are 1x1 colour images, and the checks that add
- * one attribute get 2x2 grey images (one attribute, Weka's default, would make those two).
+ * one attribute get 2x2 grey images (one attribute, Weka's default, would make those two). On a
+ * 1x1 image the eight transformations are one and the same, which GeoTrans refuses, so the
+ * images are padded to 4x4 first.
  */
 public class GeoTransWekaChecks extends AbstractClassifierTest {
     public GeoTransWekaChecks(String name) {
@@ -32,6 +34,7 @@ public class GeoTransWekaChecks extends AbstractClassifierTest {
         geoTrans.setEpochs(1);
         geoTrans.setMinibatchSize(16);
         geoTrans.setPixelScaling(PixelScaling.MIN_MAX);
+        geoTrans.setPadTo(4);
         return geoTrans;
     }
 }

@@ -60,7 +60,8 @@ public final class EvaluateOneVsAllUseCase {
         Dataset data = command.dataset();
         ExperimentSettings settings = command.settings();
         ImageShape input = command.preprocessing().outputShape(data.train().shape());
-        TransformationSet transformations = TransformationSet.parse(settings.transforms(), input);
+        TransformationSet transformations = settings.transforms();
+        transformations.checkApplicable(input);
         int[] testIndices = subset(data.test().size(), settings.maxTestImages(), new Random(settings.seed()));
         List<Image> testImages = new ArrayList<>(testIndices.length);
         for (int i : testIndices) {

@@ -1,12 +1,14 @@
 package org.geotrans.application.preset;
 
+import java.util.Objects;
 import org.geotrans.domain.port.ClassifierSettings;
+import org.geotrans.domain.transform.TransformationSet;
 
 /**
  * Every setting of a GeoTrans experiment. Built from a {@link Preset}, then overridden field by
  * field with the {@code with...} methods.
  *
- * @param transforms transformation spec (paper72, simple8 or a list, see TransformationSet)
+ * @param transforms the transformations, parsed once where the spec was given
  * @param depth WRN depth
  * @param widen WRN widening factor
  * @param epochs training epochs; 0 means the paper's ceil(200 / k)
@@ -21,7 +23,7 @@ import org.geotrans.domain.port.ClassifierSettings;
  * @param runs repetitions with seeds seed, seed + 1, ...
  * @param seed first seed
  */
-public record ExperimentSettings(String transforms, int depth, int widen, int epochs, int batchSize,
+public record ExperimentSettings(TransformationSet transforms, int depth, int widen, int epochs, int batchSize,
                                  double learningRate, double weightDecay, int maxTrainImages, int maxTestImages,
                                  double heldOutFraction, int ocsvmMaxTrain, int runs, long seed) {
 
@@ -34,6 +36,7 @@ public record ExperimentSettings(String transforms, int depth, int widen, int ep
      * read or any network trained, with the same rule for the command line and Weka.
      */
     public ExperimentSettings {
+        Objects.requireNonNull(transforms, "transforms");
         requireZeroOrAtLeastTwo("the number of normal training images (max-train)", maxTrainImages,
                 "training and the Dirichlet fit need 2");
         requireZeroOrAtLeastTwo("the number of test images (max-test)", maxTestImages,
@@ -72,7 +75,7 @@ public record ExperimentSettings(String transforms, int depth, int widen, int ep
         return new ClassifierSettings(depth, widen, e, batchSize, learningRate, weightDecay, runSeed);
     }
 
-    public ExperimentSettings withTransforms(String v) {
+    public ExperimentSettings withTransforms(TransformationSet v) {
         return new ExperimentSettings(v, depth, widen, epochs, batchSize, learningRate, weightDecay, maxTrainImages,
                 maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed);
     }

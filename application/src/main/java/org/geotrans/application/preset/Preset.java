@@ -1,6 +1,7 @@
 package org.geotrans.application.preset;
 
 import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.transform.TransformationSet;
 
 /** Named starting points for an experiment; every value can be overridden afterwards. */
 public enum Preset {
@@ -22,9 +23,9 @@ public enum Preset {
     public ExperimentSettings settingsFor(ImageShape shape) {
         boolean large = Math.max(shape.height(), shape.width()) > 32;
         return switch (this) {
-            case PAPER -> new ExperimentSettings("paper72", large ? 16 : 10, large ? 8 : 4, 0, 128, 1e-3,
+            case PAPER -> new ExperimentSettings(TransformationSet.paper72For(shape), large ? 16 : 10, large ? 8 : 4, 0, 128, 1e-3,
                     0.5 * 5e-4, 0, 0, 0.0, 5000, 1, 0);
-            case QUICK -> new ExperimentSettings("paper72", 10, 1, 1, 128, 1e-3,
+            case QUICK -> new ExperimentSettings(TransformationSet.paper72For(shape), 10, 1, 1, 128, 1e-3,
                     0.5 * 5e-4, 1000, 3000, 0.0, 1000, 1, 0);
         };
     }

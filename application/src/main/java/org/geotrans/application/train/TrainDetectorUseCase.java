@@ -9,6 +9,7 @@ import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TransformationClassifier;
 import org.geotrans.domain.port.TransformationClassifierProvider;
 import org.geotrans.domain.score.DirichletNormalityScorer;
@@ -56,7 +57,7 @@ public final class TrainDetectorUseCase {
                 command.classifier().batchSize(), command.classifier().seed());
         TransformationClassifier classifier = classifiers.train(batches, command.classifier(), progress);
         DirichletNormalityScorer dirichlet = DirichletNormalityScorer.fit(GeoTransDetector.predictAll(classifier,
-                command.transformations(), fitPart, GeoTransDetector.DEFAULT_SCORING_BATCH, "dirichlet fit", progress));
+                command.transformations(), fitPart, GeoTransDetector.DEFAULT_SCORING_BATCH, ProgressStage.DIRICHLET_FIT, progress));
         return new GeoTransDetector(rawShape, command.preprocessing(), command.transformations(), classifier,
                 dirichlet, command.defaultScore(),
                 command.provenance()

@@ -19,6 +19,7 @@ import org.geotrans.domain.image.Preprocessing;
 import org.geotrans.domain.metrics.RankingMetrics;
 import org.geotrans.domain.port.OneClassSvm;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.transform.TransformationSet;
 import org.junit.jupiter.api.Test;
 
 class EvaluateOneVsAllUseCaseTest {
@@ -51,7 +52,7 @@ class EvaluateOneVsAllUseCaseTest {
 
     private final EvaluateOneVsAllUseCase useCase =
             new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(new FakeClassifiers()), DISTANCE_TO_MEAN);
-    private final ExperimentSettings settings = new ExperimentSettings("simple8", 10, 1, 1, 16, 1e-3, 0, 0, 30, 0, 0, 2, 7);
+    private final ExperimentSettings settings = new ExperimentSettings(TransformationSet.simple8(), 10, 1, 1, 16, 1e-3, 0, 0, 30, 0, 0, 2, 7);
 
     @Test
     void compareRunsEveryDetectorOnEveryClassAndRunWithTheSameTestSubset() {

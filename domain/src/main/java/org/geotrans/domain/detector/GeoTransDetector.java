@@ -8,6 +8,7 @@ import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.image.Preprocessing;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TransformationClassifier;
 import org.geotrans.domain.port.TrainingProgress;
 import org.geotrans.domain.score.DirichletNormalityScorer;
@@ -91,7 +92,7 @@ public final class GeoTransDetector {
             System.arraycopy(simplified.score(outputs), 0, bySimplified, from, to - from);
             double seconds = (System.nanoTime() - started) / 1e9;
             double rate = to / Math.max(seconds, 1e-9);
-            progress.onProgress(new TrainingProgress("score", 0, 0, to, rawImages.size(), Double.NaN,
+            progress.onProgress(new TrainingProgress(ProgressStage.SCORE, 0, 0, to, rawImages.size(), Double.NaN,
                     rate * transformations.size(), (rawImages.size() - to) / rate));
         }
         Map<ScoreType, double[]> out = new EnumMap<>(ScoreType.class);
@@ -120,12 +121,12 @@ public final class GeoTransDetector {
      */
     public static TransformedSoftmax predictAll(TransformationClassifier classifier, TransformationSet transformations,
                                                 List<Image> preprocessed, int batchSize) {
-        return predictAll(classifier, transformations, preprocessed, batchSize, "predict", ProgressListener.SILENT);
+        return predictAll(classifier, transformations, preprocessed, batchSize, ProgressStage.PREDICT, ProgressListener.SILENT);
     }
 
     /** As above, reporting progress in network passes (images x transformations) under {@code stage}. */
     public static TransformedSoftmax predictAll(TransformationClassifier classifier, TransformationSet transformations,
-                                                List<Image> preprocessed, int batchSize, String stage,
+                                                List<Image> preprocessed, int batchSize, ProgressStage stage,
                                                 ProgressListener progress) {
         TransformedImages images = new TransformedImages(preprocessed, transformations);
         int n = preprocessed.size();

@@ -10,6 +10,18 @@ package org.geotrans.domain.image;
 public record Preprocessing(int padTo) {
 
     public static final Preprocessing SCALE_ONLY = new Preprocessing(0);
+    /** MNIST-sized images are padded to the side the paper's networks and translations are made for. */
+    private static final int MNIST_SIDE = 28;
+    private static final int PAPER_SIDE = 32;
+
+    /**
+     * The paper's preprocessing for raw images of this shape: 28x28 images (MNIST, Fashion-MNIST)
+     * are zero-padded to 32x32, all others are only scaled. The one rule the command line and
+     * Weka both follow, so that a detector trained in either sees the same network input.
+     */
+    public static Preprocessing paperFor(ImageShape raw) {
+        return raw.height() == MNIST_SIDE && raw.width() == MNIST_SIDE ? new Preprocessing(PAPER_SIDE) : SCALE_ONLY;
+    }
 
     public Preprocessing {
         if (padTo < 0) {

@@ -3,7 +3,7 @@ package org.geotrans.domain.port;
 /**
  * A snapshot of a long-running step, for progress bars and logs.
  *
- * @param stage what is running, e.g. "train", "fit", "score"
+ * @param stage what is running
  * @param epoch current epoch, 1-based (0 where not applicable)
  * @param epochs total epochs (0 where not applicable)
  * @param done units finished in this stage (batches or images)
@@ -12,6 +12,6 @@ package org.geotrans.domain.port;
  * @param imagesPerSecond recent throughput
  * @param etaSeconds estimated seconds left in this stage, negative when unknown
  */
-public record TrainingProgress(String stage, int epoch, int epochs, long done, long total, double loss,
+public record TrainingProgress(ProgressStage stage, int epoch, int epochs, long done, long total, double loss,
                                double imagesPerSecond, double etaSeconds) {
 }

@@ -25,11 +25,70 @@ import org.geotrans.domain.image.ImageShape;
 public record Transformation(boolean flip, int tx, int ty, int rotations) {
 
     public static final Transformation IDENTITY = new Transformation(false, 0, 0, 0);
+    /**
+     * The largest shift accepted at all; a set checks the real bound (below twice the side)
+     * against its images. This one only keeps sums and negations of shifts far from overflow.
+     */
+    public static final int MAX_SHIFT = 1 << 24;
 
     public Transformation {
         if (rotations < 0 || rotations > 3) {
             throw new IllegalArgumentException("rotations must be 0..3 quarter turns, got " + rotations);
         }
+        if (Math.abs((long) tx) > MAX_SHIFT || Math.abs((long) ty) > MAX_SHIFT) {
+            throw new IllegalArgumentException("shifts must be within +-" + MAX_SHIFT + " pixels, got tx " + tx + ", ty " + ty);
+        }
+    }
+
+    /** A horizontal flip alone. */
+    public static Transformation flipStep() {
+        return new Transformation(true, 0, 0, 0);
+    }
+
+    /** A translation alone (see the class comment for the axes). */
+    public static Transformation shiftStep(int tx, int ty) {
+        return new Transformation(false, tx, ty, 0);
+    }
+
+    /** A rotation alone, by {@code quarterTurns} x 90 degrees counter-clockwise. */
+    public static Transformation rotationStep(int quarterTurns) {
+        return new Transformation(false, 0, 0, Math.floorMod(quarterTurns, 4));
+    }
+
+    /**
+     * The transformation that applies this one and then {@code next}, pixel for pixel, written
+     * in this record's order (flip, translate, rotate). Flips and rotations move past a
+     * translation by turning its axes (reflect fill is symmetric, so this is exact), and past
+     * each other as in the dihedral group: {@code rot90} then {@code rot180} is {@code rot270},
+     * {@code flip} then {@code flip} is the identity.
+     *
+     * @throws IllegalArgumentException when both shift along the same axis: two shifts with
+     *     reflect fill are not one shift (the pixels pushed out at the edge are lost), so no
+     *     single transformation of this form equals them
+     */
+    public Transformation then(Transformation next) {
+        Transformation t = this;
+        if (next.flip) {
+            // translate-then-flip = flip-then-translate with the column shift mirrored;
+            // rotate-then-flip = flip-then-rotate the other way
+            t = new Transformation(!t.flip, t.tx, -t.ty, Math.floorMod(-t.rotations, 4));
+        }
+        if (next.tx != 0 || next.ty != 0) {
+            // rotate by one quarter then shift (a, b) = shift (b, -a) then rotate
+            int a = next.tx;
+            int b = next.ty;
+            for (int k = 0; k < t.rotations; k++) {
+                int turned = b;
+                b = -a;
+                a = turned;
+            }
+            if ((a != 0 && t.tx != 0) || (b != 0 && t.ty != 0)) {
+                throw new IllegalArgumentException(label() + " then " + next.label()
+                        + " shifts twice along the same axis; with reflect fill that is not one shift: write one shift");
+            }
+            t = new Transformation(t.flip, t.tx + a, t.ty + b, t.rotations);
+        }
+        return new Transformation(t.flip, t.tx, t.ty, (t.rotations + next.rotations) % 4);
     }
 
     /** Whether this transformation can be applied to images of this shape. */

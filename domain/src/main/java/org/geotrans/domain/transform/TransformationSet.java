@@ -1,9 +1,12 @@
 package org.geotrans.domain.transform;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.geotrans.domain.image.ImageShape;
 
 /**
@@ -59,6 +62,14 @@ public final class TransformationSet {
         return new TransformationSet(PAPER72 + ":" + t, list);
     }
 
+    /**
+     * The paper's 72 with its default translation for this shape: a quarter of the side (8 for
+     * 32x32). Not yet checked against the shape ({@link #checkApplicable}), like {@link #paper72}.
+     */
+    public static TransformationSet paper72For(ImageShape shape) {
+        return paper72(Math.max(1, Math.min(shape.height(), shape.width()) / 4));
+    }
+
     /** Flip x four rotations: 8 transformations. */
     public static TransformationSet simple8() {
         List<Transformation> list = new ArrayList<>(8);
@@ -91,15 +102,15 @@ public final class TransformationSet {
         }
         TransformationSet set;
         if (s.equals(PAPER72)) {
-            set = paper72(Math.max(1, Math.min(shape.height(), shape.width()) / 4));
+            set = paper72For(shape);
         } else if (s.startsWith(PAPER72 + ":")) {
-            set = paper72(parseInt(s.substring(PAPER72.length() + 1), spec, "translation after 'paper72:'"));
+            set = paper72(parseShift(s.substring(PAPER72.length() + 1), PAPER72 + ":", Math.min(shape.height(), shape.width()), spec));
         } else if (s.equals(SIMPLE8)) {
             set = simple8();
         } else {
             List<Transformation> list = new ArrayList<>();
             for (String item : s.split(";", -1)) {
-                list.add(parseOne(item.trim(), spec));
+                list.add(parseOne(item.trim(), spec, shape));
             }
             set = of(list);
         }
@@ -107,33 +118,51 @@ public final class TransformationSet {
         return set;
     }
 
-    private static Transformation parseOne(String item, String spec) {
+    /** One item: {@code identity}, or steps joined by '+' applied left to right and composed. */
+    private static Transformation parseOne(String item, String spec, ImageShape shape) {
         if (item.isEmpty()) {
             throw new IllegalArgumentException("transformation spec '" + spec + "' has an empty item between ';'");
         }
-        if (item.equals("identity") || item.equals("id")) {
-            return Transformation.IDENTITY;
-        }
-        boolean flip = false;
-        int tx = 0;
-        int ty = 0;
-        int rot = 0;
+        Transformation composed = Transformation.IDENTITY;
         for (String atom : item.split("\\+", -1)) {
             String a = atom.trim();
-            if (a.equals("flip")) {
-                flip = true;
+            Transformation step;
+            if (a.equals("identity") || a.equals("id")) {
+                step = Transformation.IDENTITY;
+            } else if (a.equals("flip")) {
+                step = Transformation.flipStep();
             } else if (a.startsWith("tx")) {
-                tx = parseInt(a.substring(2), spec, "shift after 'tx'");
+                step = Transformation.shiftStep(parseShift(a.substring(2), "tx", shape.height(), spec), 0);
             } else if (a.startsWith("ty")) {
-                ty = parseInt(a.substring(2), spec, "shift after 'ty'");
+                step = Transformation.shiftStep(0, parseShift(a.substring(2), "ty", shape.width(), spec));
             } else if (a.equals("rot90") || a.equals("rot180") || a.equals("rot270")) {
-                rot = Integer.parseInt(a.substring(3)) / 90;
+                step = Transformation.rotationStep(Integer.parseInt(a.substring(3)) / 90);
             } else {
                 throw new IllegalArgumentException("unknown transformation '" + a + "' in spec '" + spec
                         + "': expected identity, flip, tx<int>, ty<int>, rot90, rot180 or rot270, joined by '+'");
             }
+            try {
+                composed = composed.then(step);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("transformation '" + item + "' in spec '" + spec + "': " + e.getMessage());
+            }
         }
-        return new Transformation(flip, tx, ty, rot);
+        return composed;
+    }
+
+    /** The number of a shift such as {@code tx-8}, checked against the side it moves along before any arithmetic. */
+    private static int parseShift(String digits, String prefix, int side, String spec) {
+        int shift = parseInt(digits, spec, "shift after '" + prefix + "'");
+        if (!shiftFits(shift, side)) {
+            throw new IllegalArgumentException("translation " + prefix + digits.trim() + " in spec '" + spec + "' is too large for images of side "
+                    + side + ": shifts must lie within +-" + (2L * side - 1));
+        }
+        return shift;
+    }
+
+    /** Shifts of twice the side or more repeat smaller ones under reflect fill; long arithmetic, no overflow. */
+    private static boolean shiftFits(int shift, int side) {
+        return Math.abs((long) shift) < 2L * side;
     }
 
     private static int parseInt(String text, String spec, String what) {
@@ -145,13 +174,33 @@ public final class TransformationSet {
         }
     }
 
-    /** Throws a clear error if some transformation cannot be applied to this shape. */
+    /**
+     * Throws a clear error if some transformation cannot be applied to this shape, or if two of
+     * them act the same on images of this shape (the classifier could not tell them apart):
+     * compared by effect, as pixel maps under reflect fill, not by their parameters; e.g.
+     * {@code tx32} and {@code tx-32} on 32x32 images.
+     */
     public void checkApplicable(ImageShape shape) {
         for (Transformation t : transformations) {
             t.checkApplicable(shape);
-            if (Math.abs(t.tx()) >= shape.height() * 2 || Math.abs(t.ty()) >= shape.width() * 2) {
-                throw new IllegalArgumentException("translation " + t.label() + " is too large for a " + shape + " image");
+            if (!shiftFits(t.tx(), shape.height()) || !shiftFits(t.ty(), shape.width())) {
+                throw new IllegalArgumentException("translation " + t.label() + " is too large for a " + shape
+                        + " image: shifts must lie within +-" + (2L * Math.min(shape.height(), shape.width()) - 1));
             }
+        }
+        // one map at a time, keyed by a hash: memory stays at two maps whatever the set's size
+        Map<Integer, List<Transformation>> byHash = new HashMap<>();
+        for (Transformation t : transformations) {
+            int[] map = t.sourcePixelMap(shape);
+            List<Transformation> sameHash = byHash.computeIfAbsent(Arrays.hashCode(map), h -> new ArrayList<>(1));
+            for (Transformation same : sameHash) {
+                if (Arrays.equals(map, same.sourcePixelMap(shape))) {
+                    throw new IllegalArgumentException("transformation set '" + spec + "' has two transformations that act the same on "
+                            + shape.height() + "x" + shape.width() + " images (reflect fill): " + same.label() + " and "
+                            + t.label() + "; the network could not tell them apart");
+                }
+            }
+            sameHash.add(t);
         }
     }
 

@@ -43,4 +43,12 @@ class PreprocessingTest {
         assertThrows(IllegalArgumentException.class, () -> ImageShape.parse("32x32"));
         assertEquals(new ImageShape(28, 28, 1), ImageShape.parse("28x28x1"));
     }
+
+    @Test
+    void thePapersRulePadsOnlyMnistSizedImages() {
+        assertEquals(new Preprocessing(32), Preprocessing.paperFor(new ImageShape(28, 28, 1)));
+        assertEquals(new Preprocessing(32), Preprocessing.paperFor(new ImageShape(28, 28, 3)));
+        assertEquals(Preprocessing.SCALE_ONLY, Preprocessing.paperFor(new ImageShape(32, 32, 3)));
+        assertEquals(Preprocessing.SCALE_ONLY, Preprocessing.paperFor(new ImageShape(28, 30, 1)));
+    }
 }

@@ -70,6 +70,44 @@ class TransformationSetTest {
     }
 
     @Test
+    void stepsJoinedByPlusComposeInsteadOfTheLastOneWinning() {
+        assertEquals(new Transformation(false, 0, 0, 3), TransformationSet.parse("identity;rot90+rot180", CIFAR).get(1));
+        assertEquals(new Transformation(true, 0, 0, 1), TransformationSet.parse("identity;rot270+flip", CIFAR).get(1));
+        assertMessage("identity;flip+flip", "twice");
+        assertMessage("identity;tx3+tx5", "same axis");
+    }
+
+    @Test
+    void translationsTooLargeForTheImageAreRefusedWithoutOverflow() {
+        assertMessage("identity;tx-2147483648", "too large");
+        assertMessage("identity;ty2147483647", "too large");
+        assertMessage("identity;tx64", "too large");
+        assertMessage("paper72:-2147483648", "too large");
+        assertEquals(2, TransformationSet.parse("identity;tx-63", CIFAR).size());
+    }
+
+    @Test
+    void transformationsThatActTheSameOnTheImagesAreRefusedNamingBoth() {
+        // under reflect fill a shift by the full side mirrors the image, whatever its sign
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TransformationSet.parse("identity;tx32;tx-32", CIFAR));
+        assertTrue(e.getMessage().contains("tx32 and tx-32"), e.getMessage());
+        assertMessage("paper72:32", "act the same on 32x32 images");
+        assertMessage("identity;tx32;flip+rot180", "tx32 and flip+rot180");
+        // the same spec is fine where the images are larger
+        assertEquals(3, TransformationSet.parse("identity;tx32;tx-32", new ImageShape(64, 64, 3)).size());
+    }
+
+    @Test
+    void thePaperSetsAreDistinctOnEveryUsualSize() {
+        for (int side : new int[] {4, 8, 28, 32, 64, 96}) {
+            ImageShape shape = new ImageShape(side, side, 1);
+            assertEquals(72, TransformationSet.parse("paper72", shape).size(), "paper72 on " + side);
+            assertEquals(8, TransformationSet.parse("simple8", shape).size(), "simple8 on " + side);
+        }
+    }
+
+    @Test
     void rotationsOnNonSquareImagesAreRefusedWhenTheSetIsMade() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TransformationSet.parse("simple8", new ImageShape(32, 48, 3)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,75 @@ class TransformationTest {
         Image stepwise = new Transformation(false, 0, 0, 1).apply(
                 new Transformation(false, 1, -1, 0).apply(new Transformation(true, 0, 0, 0).apply(image)));
         assertEquals(stepwise, all.apply(image));
+    }
+
+    @Test
+    void stepsWrittenInAnyOrderComposeToTheSamePixelsAsApplyingThemOneByOne() {
+        Random random = new Random(3);
+        Transformation[] steps = {Transformation.flipStep(), Transformation.shiftStep(2, 0), Transformation.shiftStep(-3, 0),
+            Transformation.shiftStep(0, 1), Transformation.shiftStep(0, -7), Transformation.rotationStep(1),
+            Transformation.rotationStep(2), Transformation.rotationStep(3)};
+        for (ImageShape shape : new ImageShape[] {new ImageShape(5, 5, 1), new ImageShape(6, 6, 2)}) {
+            Image image = distinct(shape);
+            int checked = 0;
+            while (checked < 300) {
+                Transformation composed = Transformation.IDENTITY;
+                Image stepwise = image;
+                try {
+                    for (int n = 1 + random.nextInt(5); n > 0; n--) {
+                        Transformation step = steps[random.nextInt(steps.length)];
+                        composed = composed.then(step);
+                        stepwise = step.apply(stepwise);
+                    }
+                } catch (IllegalArgumentException twoShiftsOnOneAxis) {
+                    continue;
+                }
+                assertEquals(stepwise, composed.apply(image), composed.label() + " on " + shape);
+                checked++;
+            }
+        }
+    }
+
+    @Test
+    void halfTurnsAndFlipsComposeOnNonSquareImagesToo() {
+        Image image = distinct(new ImageShape(4, 7, 1));
+        Transformation composed = Transformation.shiftStep(1, 0).then(Transformation.rotationStep(2))
+                .then(Transformation.flipStep()).then(Transformation.shiftStep(0, 3));
+        Image stepwise = Transformation.shiftStep(0, 3).apply(Transformation.flipStep().apply(
+                Transformation.rotationStep(2).apply(Transformation.shiftStep(1, 0).apply(image))));
+        assertEquals(stepwise, composed.apply(image));
+    }
+
+    @Test
+    void rotationsAddUpAndTwoFlipsCancel() {
+        assertEquals(Transformation.rotationStep(3), Transformation.rotationStep(1).then(Transformation.rotationStep(2)));
+        assertEquals(Transformation.IDENTITY, Transformation.flipStep().then(Transformation.flipStep()));
+        assertEquals(Transformation.IDENTITY, Transformation.rotationStep(2).then(Transformation.rotationStep(2)));
+    }
+
+    @Test
+    void twoShiftsAlongOneAxisAreRefusedBecauseReflectFillLosesTheEdge() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Transformation.shiftStep(3, 0).then(Transformation.shiftStep(5, 0)));
+        assertTrue(e.getMessage().contains("same axis"), e.getMessage());
+        // a quarter turn between them moves the second shift onto the other axis: fine
+        assertEquals(new Transformation(false, 3, -5, 1),
+                Transformation.shiftStep(3, 0).then(Transformation.rotationStep(1)).then(Transformation.shiftStep(5, 0)));
+    }
+
+    @Test
+    void hugeShiftsAreRefusedBeforeAnyArithmetic() {
+        assertThrows(IllegalArgumentException.class, () -> Transformation.shiftStep(Integer.MIN_VALUE, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Transformation(false, 0, Integer.MAX_VALUE, 0));
+    }
+
+    /** Every value different, so equal outputs mean equal pixel maps. */
+    private static Image distinct(ImageShape shape) {
+        float[] v = new float[shape.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i;
+        }
+        return new Image(shape, v);
     }
 
     @Test

@@ -74,7 +74,7 @@ final class ResultsJson {
 
     static Map<String, Object> settings(ExperimentSettings s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("transforms", s.transforms());
+        m.put("transforms", s.transforms().spec());
         m.put("depth", s.depth());
         m.put("widen", s.widen());
         m.put("epochs", s.epochs());

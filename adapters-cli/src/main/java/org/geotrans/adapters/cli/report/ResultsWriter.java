@@ -2,9 +2,8 @@ package org.geotrans.adapters.cli.report;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,22 +58,18 @@ public final class ResultsWriter {
         return written;
     }
 
-    private Path target(String name) throws IOException {
-        Path file = dir.resolve(name);
-        if (!overwrite && Files.exists(file)) {
-            throw new FileAlreadyExistsException(file.toString(), null, "already exists; add --force to replace it");
-        }
-        return file;
-    }
-
     private void text(String name, String content, List<String> written) throws IOException {
-        Files.writeString(target(name), content, StandardCharsets.UTF_8);
+        try (OutputStream out = OutputFiles.open(dir.resolve(name), overwrite)) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
         written.add(name);
     }
 
     private void png(String name, BufferedImage image, List<String> written) throws IOException {
-        if (!ImageIO.write(image, "png", target(name).toFile())) {
-            throw new IOException("no PNG writer in this Java runtime for " + name);
+        try (OutputStream out = OutputFiles.open(dir.resolve(name), overwrite)) {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer in this Java runtime for " + name);
+            }
         }
         written.add(name);
     }

@@ -1,0 +1,33 @@
+package org.geotrans.adapters.store;
+
+import java.util.List;
+
+/**
+ * The entries of a model file, version 2:
+ * <ul>
+ *   <li>{@code geotrans.properties}: format, version, backend, shapes, transformations, score
+ *       type, clipping and provenance, as Java properties;</li>
+ *   <li>{@code dirichlet.txt}: one line of alphas per transformation, written with
+ *       {@link Double#toString} so that they read back exactly;</li>
+ *   <li>{@code classifier.bin}: the network in its backend's own format;</li>
+ *   <li>{@code manifest.sha256}: the SHA-256 and size of each entry above;</li>
+ *   <li>{@code manifest.sha256.digest}: the SHA-256 of the manifest.</li>
+ * </ul>
+ * Version 1 had the first three only.
+ */
+final class ModelFormat {
+    static final String FORMAT = "geotrans-detector";
+    static final int VERSION = 2;
+    static final String META = "geotrans.properties";
+    static final String ALPHAS = "dirichlet.txt";
+    static final String NETWORK = "classifier.bin";
+    static final String MANIFEST = "manifest.sha256";
+    static final String MANIFEST_DIGEST = "manifest.sha256.digest";
+    /** The parts the manifest covers, in the order they are written. */
+    static final List<String> PARTS = List.of(META, ALPHAS, NETWORK);
+    /** Every entry name a model file may hold. */
+    static final List<String> ENTRIES = List.of(META, ALPHAS, NETWORK, MANIFEST, MANIFEST_DIGEST);
+
+    private ModelFormat() {
+    }
+}

@@ -1,0 +1,77 @@
+package org.geotrans.adapters.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.geotrans.domain.detector.GeoTransDetector;
+import org.geotrans.domain.port.ClassifierBackend;
+import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.score.ScoreType;
+import org.geotrans.domain.transform.TransformationSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * A model file of the current format, written once and kept as it is: a change that can no
+ * longer read it, or reads it into other scores, fails here. Only a new format version may
+ * replace it (keep this file reading, or refuse it with a clear message, and add the new one).
+ */
+class FrozenModelTest {
+    static final String V2 = "frozen-v2.geotrans";
+    static final String V1 = "frozen-v1.geotrans";
+
+    /** Scores of {@code Detectors.images(4, 99)} by the frozen detector, as written. */
+    private static final double[] DIRICHLET = {-2878.5074991602455, -2866.2227231845122, -2857.58113284167,
+        -2858.880664579534};
+    private static final double[] SIMPLIFIED = {0.10800100117921829, 0.11474948469549417, 0.1287843408063054,
+        0.1275419732555747};
+
+    @Test
+    void theFrozenVersionTwoModelLoadsWithItsSettingsAndScores() throws IOException {
+        GeoTransDetector d;
+        try (InputStream in = getClass().getResourceAsStream("/" + V2)) {
+            d = new ZipDetectorStore(List.of(new FakeNetworks(ClassifierBackend.DL4J))).read(in, V2);
+        }
+        assertEquals(TransformationSet.simple8(), d.transformations());
+        assertEquals(Detectors.RAW, d.rawShape());
+        assertEquals(10, d.preprocessing().padTo());
+        assertEquals(ScoreType.DIRICHLET, d.defaultScore());
+        assertEquals("random", d.provenance().entries().get("dataset"));
+        Map<ScoreType, double[]> scores = d.scores(Detectors.images(4, 99), 4, ProgressListener.SILENT);
+        assertArrayEquals(DIRICHLET, scores.get(ScoreType.DIRICHLET), 1e-9);
+        assertArrayEquals(SIMPLIFIED, scores.get(ScoreType.SIMPLIFIED), 1e-12);
+    }
+
+    /**
+     * Writes the frozen files: {@code mvn -pl adapters-store test -Dtest=FrozenModelTest
+     * -Dgeotrans.writeFrozenModels=adapters-store/src/test/resources}. Version 1 is the same
+     * model laid out as version 1 was: no manifest.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "geotrans.writeFrozenModels", matches = ".+")
+    void writeTheFrozenFiles() throws IOException {
+        Path dir = Path.of(System.getProperty("geotrans.writeFrozenModels"));
+        GeoTransDetector d = Detectors.fitted(new FakeNetworks(ClassifierBackend.DL4J), TransformationSet.simple8(),
+                ScoreType.DIRICHLET);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ZipDetectorStore(List.of(new FakeNetworks(ClassifierBackend.DL4J))).write(d, out);
+        Files.write(dir.resolve(V2), out.toByteArray());
+        Map<String, byte[]> entries = ModelZips.entries(out.toByteArray());
+        entries.remove(ModelFormat.MANIFEST);
+        entries.remove(ModelFormat.MANIFEST_DIGEST);
+        entries.put(ModelFormat.META, new String(entries.get(ModelFormat.META), StandardCharsets.UTF_8)
+                .replace("format-version=2", "format-version=1").getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve(V1), ModelZips.zip(entries));
+        Map<ScoreType, double[]> scores = d.scores(Detectors.images(4, 99), 4, ProgressListener.SILENT);
+        System.out.println("DIRICHLET = " + java.util.Arrays.toString(scores.get(ScoreType.DIRICHLET)));
+        System.out.println("SIMPLIFIED = " + java.util.Arrays.toString(scores.get(ScoreType.SIMPLIFIED)));
+    }
+}
