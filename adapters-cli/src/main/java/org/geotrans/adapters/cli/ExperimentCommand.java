@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.geotrans.adapters.cli.report.ConsoleTable;
@@ -75,14 +74,12 @@ abstract class ExperimentCommand implements Callable<Integer> {
             timings.put("read-data-seconds", loaded.seconds());
             timings.put("experiment-seconds", report.seconds());
             timings.put("total-seconds", (System.nanoTime() - started) / 1e9);
-            int[] testIndices = EvaluateOneVsAllUseCase.subset(loaded.dataset().test().size(), s.maxTestImages(),
-                    new Random(s.seed()));
             ExperimentContext context = new ExperimentContext(spec.qualifiedName(" "),
                     Arrays.asList(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)),
                     loaded.location().toString(), data.format.name(), loaded.rawShape().toString(),
                     loaded.inputShape().toString(), loaded.preprocessing().padTo(),
                     settings.preset.name().toLowerCase(java.util.Locale.ROOT),
-                    VersionInfo.all(backend.get().describe()), timings, testIndices, loaded.dataset().test());
+                    VersionInfo.all(backend.get().describe()), timings, report.testIndices(), loaded.dataset().test());
             List<String> files = new ResultsWriter(folder.dir(), folder.force()).write(report, context);
             progress.note("wrote " + files.size() + " files: " + String.join(", ", files));
         }

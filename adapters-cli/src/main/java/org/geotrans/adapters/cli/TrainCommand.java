@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.geotrans.application.evaluate.EvaluateOneVsAllUseCase;
+import org.geotrans.application.evaluate.OneVsAllSplit;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorCommand;
 import org.geotrans.application.train.TrainDetectorUseCase;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Trains one detector and saves it. The normal images are those evaluate uses in its run with
- * the same seed, so train and then score reproduce evaluate's scores.
+ * the same seed ({@link OneVsAllSplit}), so train and then score reproduce evaluate's scores.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a GeoTrans detector on the training images of one normal class and save it.")
@@ -56,12 +56,14 @@ final class TrainCommand implements Callable<Integer> {
     private final Provider<TrainDetectorUseCase> trainer;
     private final Provider<DetectorStore> store;
     private final DataLoader loader;
+    private final OneVsAllSplit split;
 
     @Inject
-    TrainCommand(Provider<TrainDetectorUseCase> trainer, Provider<DetectorStore> store, DataLoader loader) {
+    TrainCommand(Provider<TrainDetectorUseCase> trainer, Provider<DetectorStore> store, DataLoader loader, OneVsAllSplit split) {
         this.trainer = trainer;
         this.store = store;
         this.loader = loader;
+        this.split = split;
     }
 
     @Override
@@ -82,8 +84,8 @@ final class TrainCommand implements Callable<Integer> {
         int c = loaded.classIndex(normalClass);
         ExperimentSettings s = settings.resolve(loaded.inputShape(), null);
         TransformationSet transformations = TransformationSet.parse(s.transforms(), loaded.inputShape());
-        List<Image> normal = EvaluateOneVsAllUseCase.sample(loaded.dataset().train().imagesOfClass(c), s.maxTrainImages(),
-                s.seed());
+        List<Image> classImages = loaded.dataset().train().imagesOfClass(c);
+        List<Image> normal = split.pick(classImages, split.trainingSample(classImages.size(), s.maxTrainImages(), s.seed()));
         progress.stage("training on " + normal.size() + " '" + loaded.className(c) + "' images, "
                 + transformations.size() + " transformations, " + s.classifier(transformations.size(), s.seed()).networkName());
         long started = System.nanoTime();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.geotrans.application.FakeClassifiers;
 import org.geotrans.application.TestImages;
 import org.geotrans.application.preset.ExperimentSettings;
@@ -55,7 +56,7 @@ class EvaluateOneVsAllUseCaseTest {
     void compareRunsEveryDetectorOnEveryClassAndRunWithTheSameTestSubset() {
         List<RunResult> finished = new ArrayList<>();
         OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(0, 1),
-                Preprocessing.SCALE_ONLY, settings, Set.of(DetectorKind.GEOTRANS_DIRICHLET)), new ExperimentListener() {
+                Preprocessing.SCALE_ONLY, settings, EnumSet.allOf(DetectorKind.class)), new ExperimentListener() {
                     @Override
                     public void finished(RunResult result) {
                         finished.add(result);
@@ -76,13 +77,44 @@ class EvaluateOneVsAllUseCaseTest {
     @Test
     void theHindsightSvmPicksTheBestTestAurocAndTheOtherOneNeverLooksAtTestLabels() {
         OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(1),
-                Preprocessing.SCALE_ONLY, settings.withRuns(1, 3), EnumSet.of(DetectorKind.OCSVM)), ExperimentListener.SILENT);
+                Preprocessing.SCALE_ONLY, settings.withRuns(1, 3), EnumSet.of(DetectorKind.OCSVM, DetectorKind.OCSVM_HINDSIGHT)),
+                ExperimentListener.SILENT);
         RunResult plain = find(report, DetectorKind.OCSVM);
         RunResult hindsight = find(report, DetectorKind.OCSVM_HINDSIGHT);
         // nu = 0.1 ranks far images as normal here: a bad choice only test labels could reveal
         assertEquals("0.1", plain.details().get("nu"));
         assertTrue(hindsight.auroc() >= plain.auroc());
         assertTrue(Double.parseDouble(hindsight.details().get("nu")) > 0.5, hindsight.details().toString());
+    }
+
+    @Test
+    void compareRunsOnlyTheDetectorsTheCallerChose() {
+        OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(0),
+                Preprocessing.SCALE_ONLY, settings.withRuns(1, 3),
+                EnumSet.of(DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.OCSVM)), ExperimentListener.SILENT);
+        assertEquals(Set.of(DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.OCSVM),
+                report.runs().stream().map(RunResult::detector).collect(Collectors.toSet()));
+        assertEquals(2, report.runs().size());
+    }
+
+    @Test
+    void theReportSaysWhichTestImagesAndWhichTrainingSampleEachRunUsed() {
+        ExperimentSettings limited = settings.withLimits(5, 30, 3);
+        OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(1),
+                Preprocessing.SCALE_ONLY, limited, EnumSet.allOf(DetectorKind.class)), ExperimentListener.SILENT);
+        OneVsAllSplit split = new OneVsAllSplit();
+        assertArrayEquals(split.testSubset(TestImages.dataset().test().size(), 30, limited.seed()), report.testIndices());
+        for (RunResult r : report.runs()) {
+            int[] expected = split.trainingSample(TestImages.dataset().train().imagesOfClass(1).size(), 5, r.seed());
+            if (r.detector().isGeoTrans()) {
+                assertArrayEquals(expected, r.trainingSample(), r.detector() + " run " + r.run());
+            } else {
+                assertEquals(3, r.trainingSample().length);
+                for (int i : r.trainingSample()) {
+                    assertTrue(java.util.Arrays.stream(expected).anyMatch(e -> e == i), "OC-SVM sample within the run's sample");
+                }
+            }
+        }
     }
 
     @Test
