@@ -88,6 +88,7 @@ public final class CheckpointFiles implements TrainingCheckpoints {
                         + (i > 0 ? "using the previous one" : "training starts over"));
             }
         }
+        lastSaved = found.map(TrainingCheckpoint::position).orElse(null);
         found.ifPresent(c -> policy.notes().accept(String.format(Locale.ROOT, "resumed at step %,d of %,d (%s)",
                 c.position().step(), totalSteps, policy.folder().relativize(((Stored) c).file))));
         policy.requests().started();
