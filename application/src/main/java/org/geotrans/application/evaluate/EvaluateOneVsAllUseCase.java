@@ -1,12 +1,18 @@
 package org.geotrans.application.evaluate;
 
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.geotrans.application.checkpoint.CheckpointPolicy;
+import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorCommand;
 import org.geotrans.application.train.TrainDetectorUseCase;
@@ -44,15 +50,22 @@ public final class EvaluateOneVsAllUseCase {
 
     /** GeoTrans with both scores. */
     public OneVsAllReport evaluate(OneVsAllCommand command, ExperimentListener listener) {
-        return run(command, listener);
+        return run(command, listener, UnitJournal.NONE);
     }
 
     /** GeoTrans and the One-Class SVMs the command chose, side by side on the same splits. */
     public OneVsAllReport compare(OneVsAllCommand command, ExperimentListener listener) {
-        return run(command, listener);
+        return run(command, listener, UnitJournal.NONE);
     }
 
-    private OneVsAllReport run(OneVsAllCommand command, ExperimentListener listener) {
+    /**
+     * The experiment, each (class, run) unit recorded in {@code journal} the moment it ends; units
+     * recorded before are read back instead of run again, and an unfinished unit's training
+     * continues from its checkpoints, so the report equals an uninterrupted run's.
+     *
+     * @throws java.io.UncheckedIOException when the journal cannot be read or written
+     */
+    public OneVsAllReport run(OneVsAllCommand command, ExperimentListener listener, UnitJournal journal) {
         long started = System.nanoTime();
         Dataset data = command.dataset();
         ExperimentSettings settings = command.settings();
@@ -73,21 +86,37 @@ public final class EvaluateOneVsAllUseCase {
             checkBothKinds(normal, data.test().classNames().get(c));
             for (int r = 0; r < settings.runs(); r++) {
                 long seed = settings.seed() + r;
+                Unit unit = new Unit(c, data.train().classNames().get(c), r, seed);
+                Optional<List<RunResult>> recorded = recorded(journal, unit, detectors, normal);
+                if (recorded.isPresent()) {
+                    listener.stage(unit.className() + ", run " + (r + 1) + ": finished before, read back");
+                    recorded.get().forEach(listener::finished);
+                    results.addAll(recorded.get());
+                    continue;
+                }
+                List<RunResult> unitResults = new ArrayList<>();
                 List<Image> classImages = data.train().imagesOfClass(c);
                 int[] sample = split.trainingSample(classImages.size(), settings.maxTrainImages(), seed);
-                RunContext run = new RunContext(c, data.train().classNames().get(c), r, seed, normal, listener);
+                RunContext run = new RunContext(c, unit.className(), r, seed, normal, listener, journal.checkpoints(unit));
                 List<Image> normalTrain = split.pick(classImages, sample);
                 if (normalTrain.size() < 2) {
                     throw new IllegalArgumentException("class '" + run.className + "' has " + normalTrain.size()
                             + " training images; at least 2 are needed");
                 }
                 if (detectors.contains(DetectorKind.GEOTRANS_DIRICHLET) || detectors.contains(DetectorKind.GEOTRANS_SIMPLIFIED)) {
-                    results.addAll(runGeoTrans(command, transformations, normalTrain, sample, testImages, run, data.name()));
+                    unitResults.addAll(runGeoTrans(command, transformations, normalTrain, sample, testImages, run, data.name()));
                 }
                 if (withOcsvm) {
                     int[] svmSample = compose(sample, split.trainingSample(sample.length, settings.ocsvmMaxTrain(), seed));
-                    results.addAll(runOcsvm(command, split.pick(classImages, svmSample), svmSample, testFeatures, run));
+                    unitResults.addAll(runOcsvm(command, split.pick(classImages, svmSample), svmSample, testFeatures, run));
                 }
+                try {
+                    journal.record(unit, List.copyOf(unitResults));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not record " + unit.className() + ", run " + (r + 1) + ": "
+                            + e.getMessage(), e);
+                }
+                results.addAll(unitResults);
             }
         }
         return new OneVsAllReport(data.name(), settings, testIndices, results, Summaries.of(results),
@@ -102,7 +131,8 @@ public final class EvaluateOneVsAllUseCase {
                 + transformations.size() + " transformations");
         GeoTransDetector detector = trainer.train(new TrainDetectorCommand(normalTrain, command.preprocessing(), transformations,
                 settings.classifier(transformations.size(), run.seed), settings.heldOutFraction(), ScoreType.DIRICHLET,
-                DetectorProvenance.empty().with("dataset", dataset).with("normal-class", run.className)), run.listener.progress());
+                DetectorProvenance.empty().with("dataset", dataset).with("normal-class", run.className)), run.listener.progress(),
+                run.checkpoints);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         run.listener.stage("GeoTrans: scoring " + testImages.size() + " test images x " + transformations.size()
@@ -231,8 +261,36 @@ public final class EvaluateOneVsAllUseCase {
         return out;
     }
 
+    /** A unit recorded before, checked against this experiment: the same detectors and test labels. */
+    private static Optional<List<RunResult>> recorded(UnitJournal journal, Unit unit, Set<DetectorKind> detectors,
+                                                      boolean[] normal) {
+        Optional<List<RunResult>> recorded;
+        try {
+            recorded = journal.finished(unit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read back " + unit.className() + ", run " + (unit.run() + 1) + ": "
+                    + e.getMessage(), e);
+        }
+        if (recorded.isEmpty()) {
+            return recorded;
+        }
+        Set<DetectorKind> found = EnumSet.noneOf(DetectorKind.class);
+        for (RunResult r : recorded.get()) {
+            found.add(r.detector());
+            if (!Arrays.equals(r.normal(), normal)) {
+                throw new ResumeMismatchException("the recorded " + unit.className() + ", run " + (unit.run() + 1)
+                        + " scored other test images");
+            }
+        }
+        if (!found.equals(detectors)) {
+            throw new ResumeMismatchException("the recorded " + unit.className() + ", run " + (unit.run() + 1)
+                    + " holds the detectors " + found + ", this experiment runs " + detectors);
+        }
+        return recorded;
+    }
+
     private record RunContext(int classIndex, String className, int run, long seed, boolean[] normal,
-                              ExperimentListener listener) {
+                              ExperimentListener listener, CheckpointPolicy checkpoints) {
     }
 
 }

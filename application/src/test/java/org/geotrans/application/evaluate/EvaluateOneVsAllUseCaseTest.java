@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.geotrans.application.FakeClassifiers;
 import org.geotrans.application.TestImages;
+import org.geotrans.application.checkpoint.CheckpointPolicy;
+import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorUseCase;
 import org.geotrans.domain.image.Preprocessing;
@@ -115,6 +120,59 @@ class EvaluateOneVsAllUseCaseTest {
                 }
             }
         }
+    }
+
+    /** Keeps finished units in memory, as the CLI keeps them on disk. */
+    private static final class MemoryJournal implements UnitJournal {
+        final Map<Unit, List<RunResult>> units = new LinkedHashMap<>();
+
+        @Override
+        public Optional<List<RunResult>> finished(Unit unit) {
+            return Optional.ofNullable(units.get(unit));
+        }
+
+        @Override
+        public void record(Unit unit, List<RunResult> results) {
+            units.put(unit, results);
+        }
+
+        @Override
+        public CheckpointPolicy checkpoints(Unit unit) {
+            return null;
+        }
+    }
+
+    @Test
+    void everyUnitIsRecordedOnceAndARunWithTheRecordsReadsThemBackWithoutTraining() {
+        FakeClassifiers network = new FakeClassifiers();
+        EvaluateOneVsAllUseCase counting = new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(network), DISTANCE_TO_MEAN);
+        OneVsAllCommand command = new OneVsAllCommand(TestImages.dataset(), List.of(0, 1), Preprocessing.SCALE_ONLY, settings,
+                EnumSet.allOf(DetectorKind.class));
+        MemoryJournal journal = new MemoryJournal();
+        OneVsAllReport first = counting.run(command, ExperimentListener.SILENT, journal);
+        assertEquals(2 * 2, journal.units.size());
+        assertEquals(first.runs(), journal.units.values().stream().flatMap(List::stream).toList());
+        long trained = network.pairsSeen;
+
+        journal.units.remove(new Unit(1, TestImages.dataset().train().classNames().get(1), 1, settings.seed() + 1));
+        OneVsAllReport resumed = counting.run(command, ExperimentListener.SILENT, journal);
+        assertEquals(trained * 5 / 4, network.pairsSeen, "only the missing unit trains again");
+        assertEquals(first.runs().size(), resumed.runs().size());
+        for (int i = 0; i < first.runs().size(); i++) {
+            assertArrayEquals(first.runs().get(i).scores(), resumed.runs().get(i).scores());
+        }
+        assertEquals(first.summaries(), resumed.summaries());
+    }
+
+    @Test
+    void recordsOfOtherDetectorsAreRefused() {
+        MemoryJournal journal = new MemoryJournal();
+        useCase.run(new OneVsAllCommand(TestImages.dataset(), List.of(0), Preprocessing.SCALE_ONLY, settings.withRuns(1, 7),
+                EnumSet.of(DetectorKind.OCSVM)), ExperimentListener.SILENT, journal);
+        ResumeMismatchException e = assertThrows(ResumeMismatchException.class, () -> useCase.run(new OneVsAllCommand(
+                TestImages.dataset(), List.of(0), Preprocessing.SCALE_ONLY, settings.withRuns(1, 7),
+                EnumSet.allOf(DetectorKind.class)), ExperimentListener.SILENT, journal));
+        assertTrue(e.getMessage().contains("holds the detectors [OCSVM]"), e.getMessage());
     }
 
     @Test
