@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.geotrans.application.checkpoint.CheckpointFiles;
+import org.geotrans.application.checkpoint.CheckpointPolicy;
+import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.evaluate.OneVsAllSplit;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorCommand;
@@ -16,6 +19,7 @@ import org.geotrans.domain.detector.DetectorProvenance;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.port.DetectorStore;
+import org.geotrans.domain.port.TransformationClassifierProvider;
 import org.geotrans.domain.score.ScoreType;
 import org.geotrans.domain.transform.TransformationSet;
 import picocli.CommandLine.Command;
@@ -52,18 +56,23 @@ final class TrainCommand implements Callable<Integer> {
     SettingsOptions settings;
     @Mixin
     OutputOptions output;
+    @Mixin
+    ResumeOptions resume;
 
     private final Provider<TrainDetectorUseCase> trainer;
     private final Provider<DetectorStore> store;
     private final DataLoader loader;
     private final OneVsAllSplit split;
+    private final Provider<TransformationClassifierProvider> classifiers;
 
     @Inject
-    TrainCommand(Provider<TrainDetectorUseCase> trainer, Provider<DetectorStore> store, DataLoader loader, OneVsAllSplit split) {
+    TrainCommand(Provider<TrainDetectorUseCase> trainer, Provider<DetectorStore> store, DataLoader loader, OneVsAllSplit split,
+                 Provider<TransformationClassifierProvider> classifiers) {
         this.trainer = trainer;
         this.store = store;
         this.loader = loader;
         this.split = split;
+        this.classifiers = classifiers;
     }
 
     @Override
@@ -71,14 +80,21 @@ final class TrainCommand implements Callable<Integer> {
         if (model == null && output.out == null) {
             throw new UsageException("say where to save the detector: --model FILE or --out DIR");
         }
+        if (resume.resume && output.out == null) {
+            throw new UsageException("--resume continues the training whose checkpoints are in an --out folder; "
+                    + "say which with --out DIR");
+        }
+        resume.interval();
         Path file = model != null ? model : output.out.resolve(MODEL_FILE);
+        PrintWriter out = spec.commandLine().getOut();
+        if (Files.exists(file) && resume.resume && !output.force) {
+            out.println("already trained: " + file + " exists; nothing to resume");
+            return 0;
+        }
         if (Files.exists(file) && !output.force) {
             throw new UsageException(file + " already exists; choose another file or add --force to replace it");
         }
-        if (model == null) {
-            output.prepare();
-        }
-        PrintWriter out = spec.commandLine().getOut();
+        OutputFolder folder = output.prepare(resume.resume);
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr());
         LoadedData loaded = loader.load(data, 0, progress);
         int c = loaded.classIndex(normalClass);
@@ -95,11 +111,25 @@ final class TrainCommand implements Callable<Integer> {
                 .with("preset", settings.preset.name().toLowerCase(Locale.ROOT))
                 .with("experiment-settings", s.toString())
                 .with("geotrans-version", VersionInfo.geotrans());
-        GeoTransDetector detector = trainer.get().train(new TrainDetectorCommand(normal, loaded.preprocessing(),
-                transformations, s.classifier(transformations.size(), s.seed()), s.heldOutFraction(), score, provenance),
-                progress.progress());
+        CheckpointPolicy checkpoints = null;
+        if (folder != null) {
+            String described = s + ", normal class " + loaded.className(c) + ", score " + score;
+            checkpoints = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), described, loaded,
+                    classifiers.get().backend().id()), resume, progress).policy();
+        }
+        GeoTransDetector detector;
+        try {
+            detector = trainer.get().train(new TrainDetectorCommand(normal, loaded.preprocessing(),
+                    transformations, s.classifier(transformations.size(), s.seed()), s.heldOutFraction(), score, provenance),
+                    progress.progress(), checkpoints);
+        } catch (ResumeMismatchException e) {
+            throw Resumption.usage(e);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         store.get().save(detector, file, output.force);
+        if (checkpoints != null) {
+            CheckpointFiles.deleteAll(checkpoints.folder());
+        }
         progress.close();
         out.printf(Locale.ROOT, "trained %s on %d '%s' images in %s; saved to %s%n", detector.classifier().describe(),
                 normal.size(), loaded.className(c), ProgressReporter.seconds(seconds), file);
