@@ -73,8 +73,10 @@ abstract class ExperimentCommand implements Callable<Integer> {
         ExperimentSettings s = settings.resolve(loaded.inputShape(), runs);
         UnitJournal journal = UnitJournal.NONE;
         if (folder != null) {
-            String described = s + ", classes " + classes + ", detectors " + new java.util.TreeSet<>(detectors());
-            Resumption resumption = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), described, loaded,
+            Map<String, String> more = new LinkedHashMap<>();
+            more.put("normal classes", classes.stream().map(loaded::className).toList().toString());
+            more.put("detectors", new java.util.TreeSet<>(detectors()).toString());
+            Resumption resumption = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), s, more, loaded,
                     classifiers.get().backend().id()), resume, progress);
             journal = new UnitFiles(folder.dir(), resumption.fingerprint(), resumption.policy());
         }

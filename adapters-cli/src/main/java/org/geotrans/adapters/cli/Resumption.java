@@ -12,6 +12,7 @@ import org.geotrans.application.checkpoint.CheckpointPolicy;
 import org.geotrans.application.checkpoint.Fingerprint;
 import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.checkpoint.SaveRequests;
+import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.domain.image.Image;
 
 /**
@@ -72,11 +73,16 @@ final class Resumption {
         return fingerprint;
     }
 
-    /** The parts a resumed run must share with the one that wrote the folder. */
-    static Fingerprint fingerprint(String command, String settings, LoadedData data, String backend) {
+    /**
+     * The parts a resumed run must share with the one that wrote the folder, each setting a part
+     * of its own so that a mismatch names it.
+     */
+    static Fingerprint fingerprint(String command, ExperimentSettings settings, Map<String, String> more, LoadedData data,
+                                   String backend) {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("command", command);
-        parts.put("settings", settings);
+        RunManifest.settings(settings).forEach((name, value) -> parts.put(name, String.valueOf(value)));
+        parts.putAll(more);
         List<Image> images = new java.util.ArrayList<>(data.dataset().train().images());
         images.addAll(data.dataset().test().images());
         parts.put("data", data.dataset().name() + ", " + data.dataset().train().size() + " training and "

@@ -113,8 +113,8 @@ final class TrainCommand implements Callable<Integer> {
                 .with("geotrans-version", VersionInfo.geotrans());
         CheckpointPolicy checkpoints = null;
         if (folder != null) {
-            String described = s + ", normal class " + loaded.className(c) + ", score " + score;
-            checkpoints = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), described, loaded,
+            checkpoints = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), s,
+                    java.util.Map.of("normal class", loaded.className(c), "score", score.name()), loaded,
                     classifiers.get().backend().id()), resume, progress).policy();
         }
         GeoTransDetector detector;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.geotrans.application.checkpoint.Fingerprint;
 import org.geotrans.application.checkpoint.ResumeMismatchException;
+import org.geotrans.application.preset.ExperimentSettings;
 
 /**
  * {@value #FILE} in a results folder: which command, settings, data and version wrote it, so that
@@ -17,6 +18,11 @@ public final class RunManifest {
     private static final String FORMAT = "geotrans-run";
 
     private RunManifest() {
+    }
+
+    /** The settings by the names results.json gives them. */
+    public static Map<String, Object> settings(ExperimentSettings settings) {
+        return ResultsJson.settings(settings);
     }
 
     /** The file's content. */
