@@ -52,6 +52,16 @@ class UnitFilesTest {
     }
 
     @Test
+    void checkpointsLeftBehindByAKillAfterTheUnitWasRecordedGoWhenItIsReadBack() throws IOException {
+        Unit unit = new Unit(1, "Trouser", 0, 7);
+        files(RUN).record(unit, List.of());
+        Path left = Files.createDirectories(dir.resolve("checkpoints/1-trouser-run0"));
+        Files.write(left.resolve("checkpoint-000000000040.bin"), new byte[] {1});
+        assertTrue(files(RUN).finished(unit).isPresent());
+        assertTrue(Files.notExists(left), "checkpoints of a recorded unit are deleted");
+    }
+
+    @Test
     void aUnitOfAnotherRunIsRefusedNamingTheDifference() throws IOException {
         Unit unit = new Unit(0, "T-shirt/top", 0, 7);
         files(RUN).record(unit, List.of());

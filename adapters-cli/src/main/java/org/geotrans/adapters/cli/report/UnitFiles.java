@@ -78,6 +78,8 @@ public final class UnitFiles implements UnitJournal {
                     + ", seed " + found.seed() + " instead of class " + unit.classIndex() + ", run " + unit.run()
                     + ", seed " + unit.seed());
         }
+        // a kill between writing the unit and deleting its checkpoints leaves them behind
+        CheckpointFiles.deleteAll(checkpointFolder(unit));
         return Optional.of(found.results());
     }
 
