@@ -14,7 +14,7 @@ import org.geotrans.adapters.cli.report.OutputFiles;
  *
  * @param claim the mark that keeps other runs out, null with --force
  */
-record OutputFolder(Path dir, boolean force, Reservation claim) implements AutoCloseable {
+record OutputFolder(Path dir, boolean force, FolderLock claim) implements AutoCloseable {
     OutputFolder {
         Objects.requireNonNull(dir, "dir");
     }
@@ -29,7 +29,6 @@ record OutputFolder(Path dir, boolean force, Reservation claim) implements AutoC
     @Override
     public void close() throws IOException {
         if (claim != null) {
-            Files.deleteIfExists(claim.file());
             claim.close();
         }
     }

@@ -14,37 +14,39 @@ final class OutputOptions {
     @Option(names = "--force", description = "Write into a folder that is not empty and replace files there.")
     boolean force;
 
-    /** Marks a folder a run is writing to; removed when the run ends. */
-    static final String CLAIM = ".geotrans-writing";
+    /** The marker a run locks while it writes to a folder ({@link FolderLock}). */
+    static final String CLAIM = ".geotrans-lock";
 
     /**
      * Checks the folder before any work starts, so a long run never ends unable to write, and
-     * creates it; a non-empty folder without --force is a usage error and stays untouched.
-     * Without --force the folder is also claimed: the claim file is created atomically and the
-     * folder checked again, so of two runs to the same new folder one fails here (exit 2).
+     * creates it; a non-empty folder without --force or --resume is a usage error and stays
+     * untouched. Without --force the folder is also locked ({@link FolderLock}) and checked again,
+     * so of two runs to the same new folder one fails here (exit 2).
      */
     OutputFolder prepare() throws IOException {
+        return prepare(false);
+    }
+
+    /** As {@link #prepare()}; with {@code resume}, a folder that is not empty is the run to continue. */
+    OutputFolder prepare(boolean resume) throws IOException {
         if (out == null) {
+            if (resume) {
+                throw new UsageException("--resume continues the run in an --out folder; say which with --out DIR");
+            }
             return null;
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file, expected a folder");
         }
-        if (!force && Files.isDirectory(out)) {
-            if (Files.exists(out.resolve(CLAIM))) {
-                throw beingWritten();
-            }
-            if (!isEmptyBut(out, null)) {
-                throw notEmpty();
-            }
+        if (!force && !resume && Files.isDirectory(out) && !isEmptyBut(out, CLAIM)) {
+            throw notEmpty();
         }
         Files.createDirectories(out);
         if (force) {
             return new OutputFolder(out, true, null);
         }
-        Reservation claim = Reservation.claim(out.resolve(CLAIM), beingWritten().getMessage());
-        if (!isEmptyBut(out, CLAIM)) {
-            Files.deleteIfExists(claim.file());
+        FolderLock claim = FolderLock.acquire(out.resolve(CLAIM), beingWritten().getMessage());
+        if (!resume && !isEmptyBut(out, CLAIM)) {
             claim.close();
             throw notEmpty();
         }
@@ -52,12 +54,13 @@ final class OutputOptions {
     }
 
     private UsageException beingWritten() {
-        return new UsageException("--out " + out + " is being written by another run (it holds " + CLAIM
-                + "; delete that file if no run is writing there)");
+        return new UsageException("--out " + out + " is being written by another run (it holds the lock on " + CLAIM
+                + "); wait for it to end or choose another folder");
     }
 
     private UsageException notEmpty() {
-        return new UsageException("--out " + out + " is not empty; choose a new folder or add --force to replace its files");
+        return new UsageException("--out " + out + " is not empty; choose a new folder, add --resume to continue "
+                + "the run there or --force to replace its files");
     }
 
     private static boolean isEmptyBut(Path folder, String allowed) throws IOException {

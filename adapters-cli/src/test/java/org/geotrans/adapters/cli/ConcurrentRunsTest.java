@@ -1,7 +1,6 @@
 package org.geotrans.adapters.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -64,7 +63,9 @@ class ConcurrentRunsTest {
             String told = loser(results).lastErrLine();
             assertTrue(told.contains("being written by another run") || told.contains("not empty"), told);
             assertTrue(Files.isRegularFile(out.resolve("results.json")));
-            assertFalse(Files.exists(out.resolve(OutputOptions.CLAIM)), "the claim is gone once the run ends");
+            try (FolderLock released = FolderLock.acquire(out.resolve(OutputOptions.CLAIM), "still locked")) {
+                assertTrue(Files.isRegularFile(out.resolve(OutputOptions.CLAIM)), "the lock is released once the run ends");
+            }
         }
     }
 
