@@ -65,6 +65,14 @@ class ResumeTest {
     }
 
     @Test
+    void aResumeIntoANewFolderStartsTheRun_asTheReproductionScriptDoesForEveryClass() throws IOException {
+        Cli.Result first = compare("--resume");
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(Files.exists(out.resolve("results.json")));
+        assertEquals(4, units().size());
+    }
+
+    @Test
     void aResumeWithOtherSettingsIsAUsageErrorNamingTheDifference() {
         assertEquals(0, compare().exitCode());
         Cli.Result r = compare("--resume", "--epochs", "2");

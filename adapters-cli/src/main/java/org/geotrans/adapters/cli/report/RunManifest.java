@@ -54,9 +54,10 @@ public final class RunManifest {
         JsonFiles.writeAtomically(file, new Content(FORMAT, 1, run.parts()));
     }
 
+    /** Hidden files (the lock marker a run holds on its folder) are not results. */
     private static boolean hasResults(Path dir) throws IOException {
         try (var entries = Files.list(dir)) {
-            return entries.findAny().isPresent();
+            return entries.anyMatch(p -> !p.getFileName().toString().startsWith("."));
         }
     }
 }
