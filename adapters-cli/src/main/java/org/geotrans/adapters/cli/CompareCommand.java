@@ -6,8 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.geotrans.application.evaluate.DetectorKind;
 import org.geotrans.application.evaluate.EvaluateOneVsAllUseCase;
-import org.geotrans.application.evaluate.OneVsAllCommand;
-import org.geotrans.application.evaluate.OneVsAllReport;
+import org.geotrans.domain.port.TransformationClassifierProvider;
 import picocli.CommandLine.Command;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
@@ -18,17 +17,13 @@ import picocli.CommandLine.Command;
 final class CompareCommand extends ExperimentCommand {
 
     @Inject
-    CompareCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader) {
-        super(experiments, backend, loader);
+    CompareCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader,
+                    Provider<TransformationClassifierProvider> classifiers) {
+        super(experiments, backend, loader, classifiers);
     }
 
     @Override
     Set<DetectorKind> detectors() {
         return EnumSet.allOf(DetectorKind.class);
-    }
-
-    @Override
-    OneVsAllReport run(EvaluateOneVsAllUseCase useCase, OneVsAllCommand command, ProgressReporter progress) {
-        return useCase.compare(command, progress);
     }
 }

@@ -19,14 +19,23 @@ final class OutputOptions {
      * creates it; a non-empty folder without --force is a usage error and stays untouched.
      */
     OutputFolder prepare() throws IOException {
+        return prepare(false);
+    }
+
+    /** As {@link #prepare()}; with {@code resume}, a folder that is not empty is the run to continue. */
+    OutputFolder prepare(boolean resume) throws IOException {
         if (out == null) {
+            if (resume) {
+                throw new UsageException("--resume continues the run in an --out folder; say which with --out DIR");
+            }
             return null;
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file, expected a folder");
         }
-        if (!force && Files.isDirectory(out) && !isEmpty(out)) {
-            throw new UsageException("--out " + out + " is not empty; choose a new folder or add --force to replace its files");
+        if (!force && !resume && Files.isDirectory(out) && !isEmpty(out)) {
+            throw new UsageException("--out " + out + " is not empty; choose a new folder, add --resume to continue "
+                    + "the run there or --force to replace its files");
         }
         Files.createDirectories(out);
         return new OutputFolder(out, force);

@@ -4,15 +4,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import org.geotrans.adapters.cli.report.ScoresCsv;
-import org.geotrans.application.evaluate.EvaluateOneVsAllUseCase;
+import org.geotrans.application.evaluate.OneVsAllSplit;
 import org.geotrans.application.score.ScoreImagesUseCase;
 import org.geotrans.domain.data.LabeledImages;
 import org.geotrans.domain.detector.GeoTransDetector;
@@ -63,11 +61,13 @@ final class ScoreCommand implements Callable<Integer> {
 
     private final Provider<ScoreImagesUseCase> scorer;
     private final DataLoader loader;
+    private final OneVsAllSplit split;
 
     @Inject
-    ScoreCommand(Provider<ScoreImagesUseCase> scorer, DataLoader loader) {
+    ScoreCommand(Provider<ScoreImagesUseCase> scorer, DataLoader loader, OneVsAllSplit split) {
         this.scorer = scorer;
         this.loader = loader;
+        this.split = split;
     }
 
     @Override
@@ -87,11 +87,8 @@ final class ScoreCommand implements Callable<Integer> {
         LoadedData loaded = loader.load(data, detector.rawShape().height(), progress);
         Integer normal = normalClass == null ? null : loaded.classIndex(normalClass);
         LabeledImages test = loaded.dataset().test();
-        int[] indices = EvaluateOneVsAllUseCase.subset(test.size(), maxTest, new Random(seed));
-        List<Image> images = new ArrayList<>(indices.length);
-        for (int i : indices) {
-            images.add(test.image(i));
-        }
+        int[] indices = split.testSubset(test.size(), maxTest, seed);
+        List<Image> images = split.pick(test.images(), indices);
         progress.stage("scoring " + images.size() + " test images x " + detector.transformations().size() + " transformations");
         Map<ScoreType, double[]> scores = scorer.get().score(detector, images, progress.progress());
         folder.writeText(SCORES_FILE, ScoresCsv.ofScoring(indices, test, scores));

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.geotrans.application.evaluate.EvaluateOneVsAllUseCase;
+import org.geotrans.application.checkpoint.CheckpointFiles;
+import org.geotrans.application.checkpoint.CheckpointPolicy;
+import org.geotrans.application.checkpoint.ResumeMismatchException;
+import org.geotrans.application.evaluate.OneVsAllSplit;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorCommand;
 import org.geotrans.application.train.TrainDetectorUseCase;
@@ -16,6 +19,7 @@ import org.geotrans.domain.detector.DetectorProvenance;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.port.DetectorStore;
+import org.geotrans.domain.port.TransformationClassifierProvider;
 import org.geotrans.domain.score.ScoreType;
 import org.geotrans.domain.transform.TransformationSet;
 import picocli.CommandLine.Command;
@@ -26,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Trains one detector and saves it. The normal images are those evaluate uses in its run with
- * the same seed, so train and then score reproduce evaluate's scores.
+ * the same seed ({@link OneVsAllSplit}), so train and then score reproduce evaluate's scores.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a GeoTrans detector on the training images of one normal class and save it.")
@@ -52,16 +56,23 @@ final class TrainCommand implements Callable<Integer> {
     SettingsOptions settings;
     @Mixin
     OutputOptions output;
+    @Mixin
+    ResumeOptions resume;
 
     private final Provider<TrainDetectorUseCase> trainer;
     private final Provider<DetectorStore> store;
     private final DataLoader loader;
+    private final OneVsAllSplit split;
+    private final Provider<TransformationClassifierProvider> classifiers;
 
     @Inject
-    TrainCommand(Provider<TrainDetectorUseCase> trainer, Provider<DetectorStore> store, DataLoader loader) {
+    TrainCommand(Provider<TrainDetectorUseCase> trainer, Provider<DetectorStore> store, DataLoader loader, OneVsAllSplit split,
+                 Provider<TransformationClassifierProvider> classifiers) {
         this.trainer = trainer;
         this.store = store;
         this.loader = loader;
+        this.split = split;
+        this.classifiers = classifiers;
     }
 
     @Override
@@ -71,21 +82,28 @@ final class TrainCommand implements Callable<Integer> {
         if (model == null && output.out == null) {
             throw new UsageException("say where to save the detector: --model FILE or --out DIR");
         }
+        if (resume.resume && output.out == null) {
+            throw new UsageException("--resume continues the training whose checkpoints are in an --out folder; "
+                    + "say which with --out DIR");
+        }
+        resume.interval();
         Path file = model != null ? model : output.out.resolve(MODEL_FILE);
+        PrintWriter out = spec.commandLine().getOut();
+        if (Files.exists(file) && resume.resume && !output.force) {
+            out.println("already trained: " + file + " exists; nothing to resume");
+            return 0;
+        }
         if (Files.exists(file) && !output.force) {
             throw new UsageException(file + " already exists; choose another file or add --force to replace it");
         }
-        if (model == null) {
-            output.prepare();
-        }
-        PrintWriter out = spec.commandLine().getOut();
+        OutputFolder folder = output.prepare(resume.resume);
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr());
         LoadedData loaded = loader.load(data, 0, progress);
         int c = loaded.classIndex(normalClass);
         ExperimentSettings s = settings.resolve(loaded.inputShape(), null);
         TransformationSet transformations = TransformationSet.parse(s.transforms(), loaded.inputShape());
-        List<Image> normal = EvaluateOneVsAllUseCase.sample(loaded.dataset().train().imagesOfClass(c), s.maxTrainImages(),
-                s.seed());
+        List<Image> classImages = loaded.dataset().train().imagesOfClass(c);
+        List<Image> normal = split.pick(classImages, split.trainingSample(classImages.size(), s.maxTrainImages(), s.seed()));
         progress.stage("training on " + normal.size() + " '" + loaded.className(c) + "' images, "
                 + transformations.size() + " transformations, " + s.classifier(transformations.size(), s.seed()).networkName());
         long started = System.nanoTime();
@@ -95,11 +113,25 @@ final class TrainCommand implements Callable<Integer> {
                 .with("preset", settings.preset.name().toLowerCase(Locale.ROOT))
                 .with("experiment-settings", s.toString())
                 .with("geotrans-version", VersionInfo.geotrans());
-        GeoTransDetector detector = trainer.get().train(new TrainDetectorCommand(normal, loaded.preprocessing(),
-                transformations, s.classifier(transformations.size(), s.seed()), s.heldOutFraction(), score, provenance),
-                progress.progress());
+        CheckpointPolicy checkpoints = null;
+        if (folder != null) {
+            checkpoints = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), s,
+                    java.util.Map.of("normal class", loaded.className(c), "score", score.name()), loaded,
+                    classifiers.get().backend().id()), resume, progress).policy();
+        }
+        GeoTransDetector detector;
+        try {
+            detector = trainer.get().train(new TrainDetectorCommand(normal, loaded.preprocessing(),
+                    transformations, s.classifier(transformations.size(), s.seed()), s.heldOutFraction(), score, provenance),
+                    progress.progress(), checkpoints);
+        } catch (ResumeMismatchException e) {
+            throw Resumption.usage(e);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         store.get().save(detector, file, output.force);
+        if (checkpoints != null) {
+            CheckpointFiles.deleteAll(checkpoints.folder());
+        }
         progress.close();
         out.printf(Locale.ROOT, "trained %s on %d '%s' images in %s; saved to %s%n", detector.classifier().describe(),
                 normal.size(), loaded.className(c), ProgressReporter.seconds(seconds), file);

@@ -1,11 +1,14 @@
 package org.geotrans.adapters.dl4j;
 
+import java.io.IOException;
 import java.util.Iterator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TrainingCheckpoints;
 import org.geotrans.domain.port.TrainingProgress;
 import org.geotrans.domain.training.LabeledBatch;
 import org.geotrans.domain.training.TrainingBatches;
+import org.geotrans.domain.training.TrainingPosition;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -30,15 +33,36 @@ final class Dl4jTrainer {
         this.listener = listener;
     }
 
-    /** Trains for {@code epochs} epochs starting at epoch {@code firstEpoch} (0-based). */
-    TrainingStats train(TrainingBatches data, int firstEpoch, int epochs) {
+    /**
+     * Trains from {@code from} to the end of epoch {@code epochs}, saving checkpoints when they
+     * are due and once at the end (the port's contract); {@code begin} and {@code end} are the
+     * caller's.
+     */
+    TrainingStats train(TrainingBatches data, TrainingPosition from, int epochs, TrainingCheckpoints checkpoints)
+            throws IOException {
         checkFits(data);
         TrainingStats total = TrainingStats.NONE;
-        Progress progress = new Progress(epochs, data.batchesPerEpoch() * epochs, data.pairsPerEpoch() * epochs);
-        for (int e = 0; e < epochs; e++) {
-            total = total.plus(epoch(data.epoch(firstEpoch + e), e + 1, progress));
+        long perEpoch = data.batchesPerEpoch();
+        Progress progress = new Progress(epochs, perEpoch * epochs, data.pairsPerEpoch() * epochs);
+        progress.resumeAt(from.step(), Math.min(data.pairsPerEpoch() * epochs, from.step() * spec.settings().batchSize()));
+        TrainingPosition[] position = {from};
+        Step afterStep = () -> {
+            position[0] = position[0].next(perEpoch);
+            if (checkpoints.due(position[0])) {
+                checkpoints.save(position[0], out -> Dl4jTrainingState.write(network, out));
+            }
+        };
+        for (int e = from.epoch(); e < epochs; e++) {
+            total = total.plus(epoch(data.epoch(e, e == from.epoch() ? from.batch() : 0), e + 1, progress, afterStep));
         }
+        checkpoints.save(position[0], out -> Dl4jTrainingState.write(network, out));
         return total;
+    }
+
+    /** What runs after every step: the checkpoint's turn. */
+    @FunctionalInterface
+    private interface Step {
+        void done() throws IOException;
     }
 
     /**
@@ -66,10 +90,15 @@ final class Dl4jTrainer {
                 return batches.next();
             }
         };
-        return epoch(limited, 1, new Progress(1, maxBatches, maxBatches * spec.settings().batchSize()));
+        try {
+            return epoch(limited, 1, new Progress(1, maxBatches, maxBatches * spec.settings().batchSize()), () -> { });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    private TrainingStats epoch(Iterator<LabeledBatch> batches, int epoch, Progress progress) {
+    private TrainingStats epoch(Iterator<LabeledBatch> batches, int epoch, Progress progress, Step afterStep)
+            throws IOException {
         int classes = spec.classes();
         Iterator<PreparedBatch> prepared = new Iterator<>() {
             @Override
@@ -99,6 +128,7 @@ final class Dl4jTrainer {
                     throw new IllegalStateException("training diverged: loss is " + loss + " in epoch " + epoch
                             + " after " + images + " images; lower the learning rate");
                 }
+                afterStep.done();
             }
             return new TrainingStats(images, System.nanoTime() - start, queue.buildNanos(), queue.waitNanos(), loss);
         }
@@ -142,6 +172,12 @@ final class Dl4jTrainer {
             this.epochs = epochs;
             this.totalBatches = totalBatches;
             this.totalImages = totalImages;
+        }
+
+        /** A resumed training starts counting where the checkpoint stood. */
+        void resumeAt(long doneBatches, long doneImages) {
+            batches = doneBatches;
+            images = doneImages;
         }
 
         void batchDone(int epoch, int count, double loss, boolean endOfEpoch) {

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.port.ClassifierSettings;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TrainingCheckpoint;
+import org.geotrans.domain.port.TrainingCheckpoints;
 import org.geotrans.domain.port.TransformationClassifier;
 import org.geotrans.domain.port.TransformationClassifierProvider;
 import org.geotrans.domain.training.TrainingBatches;
+import org.geotrans.domain.training.TrainingPosition;
 
 /**
  * Trains and restores the paper's Wide ResNet transformation classifier on Deeplearning4j.
@@ -46,15 +50,40 @@ public final class Dl4jTransformationClassifierProvider implements Transformatio
 
     @Override
     public TransformationClassifier train(TrainingBatches data, ClassifierSettings settings, ProgressListener progress) {
+        return train(data, settings, progress, TrainingCheckpoints.NONE);
+    }
+
+    /** Continues from the newest checkpoint (weights, Adam's state, ND4J's generator, the stream's position). */
+    @Override
+    public TransformationClassifier train(TrainingBatches data, ClassifierSettings settings, ProgressListener progress,
+                                          TrainingCheckpoints checkpoints) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(checkpoints, "checkpoints");
         return Dl4jBackend.withContextClassLoader(() -> {
             NetworkSpec spec = new NetworkSpec(data.shape(), data.classes(), settings, tuning);
-            ComputationGraph network = WideResNet.create(spec);
-            new Dl4jTrainer(network, spec, progress).train(data, 0, settings.epochs());
-            Dl4jTrainer.releaseMemory();
-            return new Dl4jTransformationClassifier(network, spec, backendLabel());
+            try {
+                Optional<TrainingCheckpoint> resume = checkpoints.begin(data.batchesPerEpoch() * settings.epochs());
+                ComputationGraph network;
+                TrainingPosition from;
+                if (resume.isPresent()) {
+                    try (InputStream state = resume.get().openState()) {
+                        network = Dl4jTrainingState.restore(state, spec);
+                    }
+                    from = resume.get().position();
+                } else {
+                    network = WideResNet.create(spec);
+                    from = TrainingPosition.start(data.batchesPerEpoch() * settings.epochs());
+                }
+                new Dl4jTrainer(network, spec, progress).train(data, from, settings.epochs(), checkpoints);
+                Dl4jTrainer.releaseMemory();
+                return new Dl4jTransformationClassifier(network, spec, backendLabel());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            } finally {
+                checkpoints.end();
+            }
         });
     }
 

@@ -1,15 +1,18 @@
 package org.geotrans.application.evaluate;
 
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Optional;
 import java.util.Set;
+import org.geotrans.application.checkpoint.CheckpointPolicy;
+import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorCommand;
 import org.geotrans.application.train.TrainDetectorUseCase;
@@ -37,6 +40,7 @@ public final class EvaluateOneVsAllUseCase {
 
     private final TrainDetectorUseCase trainer;
     private final OneClassSvm ocsvm;
+    private final OneVsAllSplit split = new OneVsAllSplit();
 
     @Inject
     public EvaluateOneVsAllUseCase(TrainDetectorUseCase trainer, OneClassSvm ocsvm) {
@@ -46,26 +50,29 @@ public final class EvaluateOneVsAllUseCase {
 
     /** GeoTrans with both scores. */
     public OneVsAllReport evaluate(OneVsAllCommand command, ExperimentListener listener) {
-        return run(command, listener);
+        return run(command, listener, UnitJournal.NONE);
     }
 
-    /** GeoTrans and both One-Class SVMs side by side. */
+    /** GeoTrans and the One-Class SVMs the command chose, side by side on the same splits. */
     public OneVsAllReport compare(OneVsAllCommand command, ExperimentListener listener) {
-        return run(new OneVsAllCommand(command.dataset(), command.normalClasses(), command.preprocessing(),
-                command.settings(), EnumSet.allOf(DetectorKind.class)), listener);
+        return run(command, listener, UnitJournal.NONE);
     }
 
-    private OneVsAllReport run(OneVsAllCommand command, ExperimentListener listener) {
+    /**
+     * The experiment, each (class, run) unit recorded in {@code journal} the moment it ends; units
+     * recorded before are read back instead of run again, and an unfinished unit's training
+     * continues from its checkpoints, so the report equals an uninterrupted run's.
+     *
+     * @throws java.io.UncheckedIOException when the journal cannot be read or written
+     */
+    public OneVsAllReport run(OneVsAllCommand command, ExperimentListener listener, UnitJournal journal) {
         long started = System.nanoTime();
         Dataset data = command.dataset();
         ExperimentSettings settings = command.settings();
         ImageShape input = command.preprocessing().outputShape(data.train().shape());
         TransformationSet transformations = TransformationSet.parse(settings.transforms(), input);
-        int[] testIndices = subset(data.test().size(), settings.maxTestImages(), new Random(settings.seed()));
-        List<Image> testImages = new ArrayList<>(testIndices.length);
-        for (int i : testIndices) {
-            testImages.add(data.test().image(i));
-        }
+        int[] testIndices = split.testSubset(data.test().size(), settings.maxTestImages(), settings.seed());
+        List<Image> testImages = split.pick(data.test().images(), testIndices);
         Set<DetectorKind> detectors = command.detectors();
         boolean withOcsvm = detectors.contains(DetectorKind.OCSVM) || detectors.contains(DetectorKind.OCSVM_HINDSIGHT);
         // the same test images for every class and run: their SVM features are made once
@@ -79,33 +86,53 @@ public final class EvaluateOneVsAllUseCase {
             checkBothKinds(normal, data.test().classNames().get(c));
             for (int r = 0; r < settings.runs(); r++) {
                 long seed = settings.seed() + r;
-                RunContext run = new RunContext(c, data.train().classNames().get(c), r, seed, normal, listener);
-                List<Image> normalTrain = sample(data.train().imagesOfClass(c), settings.maxTrainImages(), seed);
+                Unit unit = new Unit(c, data.train().classNames().get(c), r, seed);
+                Optional<List<RunResult>> recorded = recorded(journal, unit, detectors, normal);
+                if (recorded.isPresent()) {
+                    listener.stage(unit.className() + ", run " + (r + 1) + ": finished before, read back");
+                    recorded.get().forEach(listener::finished);
+                    results.addAll(recorded.get());
+                    continue;
+                }
+                List<RunResult> unitResults = new ArrayList<>();
+                List<Image> classImages = data.train().imagesOfClass(c);
+                int[] sample = split.trainingSample(classImages.size(), settings.maxTrainImages(), seed);
+                RunContext run = new RunContext(c, unit.className(), r, seed, normal, listener, journal.checkpoints(unit));
+                List<Image> normalTrain = split.pick(classImages, sample);
                 if (normalTrain.size() < 2) {
                     throw new IllegalArgumentException("class '" + run.className + "' has " + normalTrain.size()
                             + " training images; at least 2 are needed");
                 }
                 if (detectors.contains(DetectorKind.GEOTRANS_DIRICHLET) || detectors.contains(DetectorKind.GEOTRANS_SIMPLIFIED)) {
-                    results.addAll(runGeoTrans(command, transformations, normalTrain, testImages, run, data.name()));
+                    unitResults.addAll(runGeoTrans(command, transformations, normalTrain, sample, testImages, run, data.name()));
                 }
                 if (withOcsvm) {
-                    results.addAll(runOcsvm(command, sample(normalTrain, settings.ocsvmMaxTrain(), seed), testFeatures, run));
+                    int[] svmSample = compose(sample, split.trainingSample(sample.length, settings.ocsvmMaxTrain(), seed));
+                    unitResults.addAll(runOcsvm(command, split.pick(classImages, svmSample), svmSample, testFeatures, run));
                 }
+                try {
+                    journal.record(unit, List.copyOf(unitResults));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not record " + unit.className() + ", run " + (r + 1) + ": "
+                            + e.getMessage(), e);
+                }
+                results.addAll(unitResults);
             }
         }
-        return new OneVsAllReport(data.name(), settings, testIndices.length, results, Summaries.of(results),
+        return new OneVsAllReport(data.name(), settings, testIndices, results, Summaries.of(results),
                 (System.nanoTime() - started) / 1e9);
     }
 
     private List<RunResult> runGeoTrans(OneVsAllCommand command, TransformationSet transformations, List<Image> normalTrain,
-                                        List<Image> testImages, RunContext run, String dataset) {
+                                        int[] sample, List<Image> testImages, RunContext run, String dataset) {
         ExperimentSettings settings = command.settings();
         long t0 = System.nanoTime();
         run.listener.stage("GeoTrans: training on " + normalTrain.size() + " '" + run.className + "' images, "
                 + transformations.size() + " transformations");
         GeoTransDetector detector = trainer.train(new TrainDetectorCommand(normalTrain, command.preprocessing(), transformations,
                 settings.classifier(transformations.size(), run.seed), settings.heldOutFraction(), ScoreType.DIRICHLET,
-                DetectorProvenance.empty().with("dataset", dataset).with("normal-class", run.className)), run.listener.progress());
+                DetectorProvenance.empty().with("dataset", dataset).with("normal-class", run.className)), run.listener.progress(),
+                run.checkpoints);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         run.listener.stage("GeoTrans: scoring " + testImages.size() + " test images x " + transformations.size()
@@ -120,13 +147,14 @@ public final class EvaluateOneVsAllUseCase {
             if (command.detectors().contains(kind)) {
                 double[] s = kind == DetectorKind.GEOTRANS_DIRICHLET ? scores.get(ScoreType.DIRICHLET)
                         : scores.get(ScoreType.SIMPLIFIED);
-                out.add(result(run, kind, s, trainSeconds, scoreSeconds, details));
+                out.add(result(run, kind, s, sample, trainSeconds, scoreSeconds, details));
             }
         }
         return out;
     }
 
-    private List<RunResult> runOcsvm(OneVsAllCommand command, List<Image> normalTrain, float[][] test, RunContext run) {
+    private List<RunResult> runOcsvm(OneVsAllCommand command, List<Image> normalTrain, int[] sample, float[][] test,
+                                     RunContext run) {
         long t0 = System.nanoTime();
         float[][] train = features(command, normalTrain);
         double scaleGamma = 1.0 / (train[0].length * variance(train));
@@ -143,7 +171,7 @@ public final class EvaluateOneVsAllUseCase {
         int defaultNu = indexOf(nus, DEFAULT_NU);
         String trainCount = Integer.toString(train.length);
         if (command.detectors().contains(DetectorKind.OCSVM)) {
-            out.add(result(run, DetectorKind.OCSVM, values[gammas.length - 1][defaultNu], seconds, 0,
+            out.add(result(run, DetectorKind.OCSVM, values[gammas.length - 1][defaultNu], sample, seconds, 0,
                     Map.of("nu", Double.toString(DEFAULT_NU), "gamma", Double.toString(scaleGamma),
                             "gamma-rule", "1 / (features x variance of the normal training pixels)",
                             "train-images", trainCount)));
@@ -162,7 +190,7 @@ public final class EvaluateOneVsAllUseCase {
                     }
                 }
             }
-            out.add(result(run, DetectorKind.OCSVM_HINDSIGHT, values[bestG][bestN], seconds, 0,
+            out.add(result(run, DetectorKind.OCSVM_HINDSIGHT, values[bestG][bestN], sample, seconds, 0,
                     Map.of("nu", Double.toString(nus[bestN]), "gamma", Double.toString(HINDSIGHT_GAMMAS[bestG]),
                             "chosen-by", "best test AUROC over nu 0.1..0.9 x gamma 2^-7..2^2 (hindsight)",
                             "train-images", trainCount)));
@@ -170,11 +198,11 @@ public final class EvaluateOneVsAllUseCase {
         return out;
     }
 
-    private RunResult result(RunContext run, DetectorKind kind, double[] scores, double trainSeconds, double scoreSeconds,
-                             Map<String, String> details) {
+    private RunResult result(RunContext run, DetectorKind kind, double[] scores, int[] sample, double trainSeconds,
+                             double scoreSeconds, Map<String, String> details) {
         RunResult r = new RunResult(run.classIndex, run.className, kind, run.run, run.seed,
                 RankingMetrics.auroc(scores, run.normal), RankingMetrics.auprIn(scores, run.normal), RankingMetrics.auprOut(scores, run.normal),
-                trainSeconds, scoreSeconds, scores, run.normal, new HashMap<>(details));
+                trainSeconds, scoreSeconds, scores, run.normal, sample, new HashMap<>(details));
         run.listener.finished(r);
         return r;
     }
@@ -224,39 +252,45 @@ public final class EvaluateOneVsAllUseCase {
         }
     }
 
-    /**
-     * A seed-determined subset of indices 0..n-1, in increasing order; all of them when limit is 0 or >= n.
-     * Public so that train and score in separate processes pick the test images of a run (with
-     * {@code new Random(settings.seed())}) exactly as this use case does.
-     */
-    public static int[] subset(int n, int limit, Random random) {
-        List<Integer> all = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            all.add(i);
-        }
-        if (limit > 0 && limit < n) {
-            Collections.shuffle(all, random);
-            all = new ArrayList<>(all.subList(0, limit));
-            Collections.sort(all);
-        }
-        return all.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /**
-     * The normal training images of the run with this seed (settings.seed() + run): public so that a
-     * detector trained on its own reproduces the run's detector.
-     */
-    public static List<Image> sample(List<Image> images, int limit, long seed) {
-        int[] idx = subset(images.size(), limit, new Random(seed));
-        List<Image> out = new ArrayList<>(idx.length);
-        for (int i : idx) {
-            out.add(images.get(i));
+    /** {@code outer[inner[i]]}: a sample of a sample as indices into the first one's source. */
+    private static int[] compose(int[] outer, int[] inner) {
+        int[] out = new int[inner.length];
+        for (int i = 0; i < inner.length; i++) {
+            out[i] = outer[inner[i]];
         }
         return out;
     }
 
+    /** A unit recorded before, checked against this experiment: the same detectors and test labels. */
+    private static Optional<List<RunResult>> recorded(UnitJournal journal, Unit unit, Set<DetectorKind> detectors,
+                                                      boolean[] normal) {
+        Optional<List<RunResult>> recorded;
+        try {
+            recorded = journal.finished(unit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read back " + unit.className() + ", run " + (unit.run() + 1) + ": "
+                    + e.getMessage(), e);
+        }
+        if (recorded.isEmpty()) {
+            return recorded;
+        }
+        Set<DetectorKind> found = EnumSet.noneOf(DetectorKind.class);
+        for (RunResult r : recorded.get()) {
+            found.add(r.detector());
+            if (!Arrays.equals(r.normal(), normal)) {
+                throw new ResumeMismatchException("the recorded " + unit.className() + ", run " + (unit.run() + 1)
+                        + " scored other test images");
+            }
+        }
+        if (!found.equals(detectors)) {
+            throw new ResumeMismatchException("the recorded " + unit.className() + ", run " + (unit.run() + 1)
+                    + " holds the detectors " + found + ", this experiment runs " + detectors);
+        }
+        return recorded;
+    }
+
     private record RunContext(int classIndex, String className, int run, long seed, boolean[] normal,
-                              ExperimentListener listener) {
+                              ExperimentListener listener, CheckpointPolicy checkpoints) {
     }
 
 }

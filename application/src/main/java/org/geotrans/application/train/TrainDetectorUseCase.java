@@ -3,8 +3,13 @@ package org.geotrans.application.train;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.geotrans.application.checkpoint.CheckpointFiles;
+import org.geotrans.application.checkpoint.CheckpointPolicy;
+import org.geotrans.application.checkpoint.Fingerprint;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
@@ -29,6 +34,18 @@ public final class TrainDetectorUseCase {
     }
 
     public GeoTransDetector train(TrainDetectorCommand command, ProgressListener progress) {
+        return train(command, progress, null);
+    }
+
+    /**
+     * Trains with checkpoints in the policy's folder, continuing from the newest one there: the
+     * detector equals an uninterrupted training's.
+     *
+     * @param checkpoints where and how often; null for none
+     * @throws org.geotrans.application.checkpoint.ResumeMismatchException when the folder holds
+     *     checkpoints of other settings, data or version
+     */
+    public GeoTransDetector train(TrainDetectorCommand command, ProgressListener progress, CheckpointPolicy checkpoints) {
         List<Image> raw = command.normalImages();
         ImageShape rawShape = raw.get(0).shape();
         for (int i = 0; i < raw.size(); i++) {
@@ -54,7 +71,10 @@ public final class TrainDetectorUseCase {
         }
         ShuffledPairBatches batches = new ShuffledPairBatches(new TransformedImages(trainPart, command.transformations()),
                 command.classifier().batchSize(), command.classifier().seed());
-        TransformationClassifier classifier = classifiers.train(batches, command.classifier(), progress);
+        TransformationClassifier classifier = checkpoints == null
+                ? classifiers.train(batches, command.classifier(), progress)
+                : classifiers.train(batches, command.classifier(), progress,
+                        new CheckpointFiles(checkpoints, fingerprint(command, checkpoints)));
         DirichletNormalityScorer dirichlet = DirichletNormalityScorer.fit(GeoTransDetector.predictAll(classifier,
                 command.transformations(), fitPart, GeoTransDetector.DEFAULT_SCORING_BATCH, "dirichlet fit", progress));
         return new GeoTransDetector(rawShape, command.preprocessing(), command.transformations(), classifier,
@@ -66,5 +86,15 @@ public final class TrainDetectorUseCase {
                         .with("normal-images", Integer.toString(raw.size()))
                         .with("dirichlet-fit-images", Integer.toString(fitPart.size()))
                         .with("held-out-fraction", Double.toString(command.heldOutFraction())));
+    }
+
+    /** What checkpoints must share with this training to continue it. */
+    private Fingerprint fingerprint(TrainDetectorCommand command, CheckpointPolicy checkpoints) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("settings", command.classifier() + ", transformations " + command.transformations().spec()
+                + ", held-out " + command.heldOutFraction() + ", " + command.preprocessing());
+        parts.put("data", command.normalImages().size() + " images, SHA-256 " + Fingerprint.digest(command.normalImages()));
+        parts.put("version", checkpoints.version() + " on " + classifiers.backend().id());
+        return new Fingerprint(parts);
     }
 }

@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.geotrans.application.FakeClassifiers;
 import org.geotrans.application.TestImages;
+import org.geotrans.application.checkpoint.CheckpointPolicy;
+import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorUseCase;
 import org.geotrans.domain.data.Dataset;
@@ -57,7 +63,7 @@ class EvaluateOneVsAllUseCaseTest {
     void compareRunsEveryDetectorOnEveryClassAndRunWithTheSameTestSubset() {
         List<RunResult> finished = new ArrayList<>();
         OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(0, 1),
-                Preprocessing.SCALE_ONLY, settings, Set.of(DetectorKind.GEOTRANS_DIRICHLET)), new ExperimentListener() {
+                Preprocessing.SCALE_ONLY, settings, EnumSet.allOf(DetectorKind.class)), new ExperimentListener() {
                     @Override
                     public void finished(RunResult result) {
                         finished.add(result);
@@ -78,13 +84,97 @@ class EvaluateOneVsAllUseCaseTest {
     @Test
     void theHindsightSvmPicksTheBestTestAurocAndTheOtherOneNeverLooksAtTestLabels() {
         OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(1),
-                Preprocessing.SCALE_ONLY, settings.withRuns(1, 3), EnumSet.of(DetectorKind.OCSVM)), ExperimentListener.SILENT);
+                Preprocessing.SCALE_ONLY, settings.withRuns(1, 3), EnumSet.of(DetectorKind.OCSVM, DetectorKind.OCSVM_HINDSIGHT)),
+                ExperimentListener.SILENT);
         RunResult plain = find(report, DetectorKind.OCSVM);
         RunResult hindsight = find(report, DetectorKind.OCSVM_HINDSIGHT);
         // nu = 0.1 ranks far images as normal here: a bad choice only test labels could reveal
         assertEquals("0.1", plain.details().get("nu"));
         assertTrue(hindsight.auroc() >= plain.auroc());
         assertTrue(Double.parseDouble(hindsight.details().get("nu")) > 0.5, hindsight.details().toString());
+    }
+
+    @Test
+    void compareRunsOnlyTheDetectorsTheCallerChose() {
+        OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(0),
+                Preprocessing.SCALE_ONLY, settings.withRuns(1, 3),
+                EnumSet.of(DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.OCSVM)), ExperimentListener.SILENT);
+        assertEquals(Set.of(DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.OCSVM),
+                report.runs().stream().map(RunResult::detector).collect(Collectors.toSet()));
+        assertEquals(2, report.runs().size());
+    }
+
+    @Test
+    void theReportSaysWhichTestImagesAndWhichTrainingSampleEachRunUsed() {
+        ExperimentSettings limited = settings.withLimits(5, 30, 3);
+        OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(1),
+                Preprocessing.SCALE_ONLY, limited, EnumSet.allOf(DetectorKind.class)), ExperimentListener.SILENT);
+        OneVsAllSplit split = new OneVsAllSplit();
+        assertArrayEquals(split.testSubset(TestImages.dataset().test().size(), 30, limited.seed()), report.testIndices());
+        for (RunResult r : report.runs()) {
+            int[] expected = split.trainingSample(TestImages.dataset().train().imagesOfClass(1).size(), 5, r.seed());
+            if (r.detector().isGeoTrans()) {
+                assertArrayEquals(expected, r.trainingSample(), r.detector() + " run " + r.run());
+            } else {
+                assertEquals(3, r.trainingSample().length);
+                for (int i : r.trainingSample()) {
+                    assertTrue(java.util.Arrays.stream(expected).anyMatch(e -> e == i), "OC-SVM sample within the run's sample");
+                }
+            }
+        }
+    }
+
+    /** Keeps finished units in memory, as the CLI keeps them on disk. */
+    private static final class MemoryJournal implements UnitJournal {
+        final Map<Unit, List<RunResult>> units = new LinkedHashMap<>();
+
+        @Override
+        public Optional<List<RunResult>> finished(Unit unit) {
+            return Optional.ofNullable(units.get(unit));
+        }
+
+        @Override
+        public void record(Unit unit, List<RunResult> results) {
+            units.put(unit, results);
+        }
+
+        @Override
+        public CheckpointPolicy checkpoints(Unit unit) {
+            return null;
+        }
+    }
+
+    @Test
+    void everyUnitIsRecordedOnceAndARunWithTheRecordsReadsThemBackWithoutTraining() {
+        FakeClassifiers network = new FakeClassifiers();
+        EvaluateOneVsAllUseCase counting = new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(network), DISTANCE_TO_MEAN);
+        OneVsAllCommand command = new OneVsAllCommand(TestImages.dataset(), List.of(0, 1), Preprocessing.SCALE_ONLY, settings,
+                EnumSet.allOf(DetectorKind.class));
+        MemoryJournal journal = new MemoryJournal();
+        OneVsAllReport first = counting.run(command, ExperimentListener.SILENT, journal);
+        assertEquals(2 * 2, journal.units.size());
+        assertEquals(first.runs(), journal.units.values().stream().flatMap(List::stream).toList());
+        long trained = network.pairsSeen;
+
+        journal.units.remove(new Unit(1, TestImages.dataset().train().classNames().get(1), 1, settings.seed() + 1));
+        OneVsAllReport resumed = counting.run(command, ExperimentListener.SILENT, journal);
+        assertEquals(trained * 5 / 4, network.pairsSeen, "only the missing unit trains again");
+        assertEquals(first.runs().size(), resumed.runs().size());
+        for (int i = 0; i < first.runs().size(); i++) {
+            assertArrayEquals(first.runs().get(i).scores(), resumed.runs().get(i).scores());
+        }
+        assertEquals(first.summaries(), resumed.summaries());
+    }
+
+    @Test
+    void recordsOfOtherDetectorsAreRefused() {
+        MemoryJournal journal = new MemoryJournal();
+        useCase.run(new OneVsAllCommand(TestImages.dataset(), List.of(0), Preprocessing.SCALE_ONLY, settings.withRuns(1, 7),
+                EnumSet.of(DetectorKind.OCSVM)), ExperimentListener.SILENT, journal);
+        ResumeMismatchException e = assertThrows(ResumeMismatchException.class, () -> useCase.run(new OneVsAllCommand(
+                TestImages.dataset(), List.of(0), Preprocessing.SCALE_ONLY, settings.withRuns(1, 7),
+                EnumSet.allOf(DetectorKind.class)), ExperimentListener.SILENT, journal));
+        assertTrue(e.getMessage().contains("holds the detectors [OCSVM]"), e.getMessage());
     }
 
     @Test

@@ -18,6 +18,18 @@ public interface TransformationClassifierProvider {
     TransformationClassifier train(TrainingBatches data, ClassifierSettings settings, ProgressListener progress);
 
     /**
+     * Trains as {@link #train(TrainingBatches, ClassifierSettings, ProgressListener)} does, saving
+     * its state to {@code checkpoints} and continuing from the newest one there, as their contract
+     * says; the classifier must equal the uninterrupted training's exactly. This default ignores
+     * the checkpoints and trains from step 0, which gives the same classifier, only later: backends
+     * that can capture their state override it.
+     */
+    default TransformationClassifier train(TrainingBatches data, ClassifierSettings settings, ProgressListener progress,
+                                           TrainingCheckpoints checkpoints) {
+        return train(data, settings, progress);
+    }
+
+    /**
      * Reads a classifier written by {@link TransformationClassifier#save}.
      *
      * @throws IOException when the bytes are not a classifier this provider wrote

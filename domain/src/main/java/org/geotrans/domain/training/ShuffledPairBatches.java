@@ -68,11 +68,21 @@ public final class ShuffledPairBatches implements TrainingBatches {
 
     @Override
     public Iterator<LabeledBatch> epoch(int epoch) {
+        return epoch(epoch, 0);
+    }
+
+    /** The order depends only on the seed and the epoch, so a resumed epoch starts at its batch directly. */
+    @Override
+    public Iterator<LabeledBatch> epoch(int epoch, long firstBatch) {
+        if (firstBatch < 0 || firstBatch > batchesPerEpoch()) {
+            throw new IllegalArgumentException("batch " + firstBatch + " is outside an epoch of " + batchesPerEpoch());
+        }
         int[] order = order(epoch);
         int k = data.transformationCount();
         int size = data.shape().size();
+        int start = (int) Math.min(order.length, firstBatch * batchSize);
         return new Iterator<>() {
-            private int next;
+            private int next = start;
 
             @Override
             public boolean hasNext() {

@@ -22,4 +22,21 @@ public interface TrainingBatches {
 
     /** The batches of epoch {@code epoch} (0-based), in a seed-determined shuffled order. */
     Iterator<LabeledBatch> epoch(int epoch);
+
+    /**
+     * The batches of epoch {@code epoch} from batch {@code firstBatch} on: the same batches
+     * {@link #epoch(int)} gives after its first {@code firstBatch}, for a training that resumes.
+     * This default builds and drops the skipped batches; streams whose order is a function of the
+     * seed and the epoch jump there directly.
+     */
+    default Iterator<LabeledBatch> epoch(int epoch, long firstBatch) {
+        if (firstBatch < 0 || firstBatch > batchesPerEpoch()) {
+            throw new IllegalArgumentException("batch " + firstBatch + " is outside an epoch of " + batchesPerEpoch());
+        }
+        Iterator<LabeledBatch> batches = epoch(epoch);
+        for (long b = 0; b < firstBatch; b++) {
+            batches.next();
+        }
+        return batches;
+    }
 }

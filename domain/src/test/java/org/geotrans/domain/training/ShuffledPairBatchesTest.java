@@ -76,4 +76,32 @@ class ShuffledPairBatchesTest {
             assertEquals(set.get(6).apply(images.get(i + 1)), batch.image(i));
         }
     }
+
+    @Test
+    void anEpochResumedAtABatchGivesTheSameBatchesAsTheUninterruptedEpoch() {
+        ShuffledPairBatches batches = new ShuffledPairBatches(new TransformedImages(images(7), TransformationSet.simple8()), 5, 42);
+        List<LabeledBatch> whole = new ArrayList<>();
+        batches.epoch(1).forEachRemaining(whole::add);
+        for (int from : new int[] {0, 1, 7, 11, 12}) {
+            List<LabeledBatch> resumed = new ArrayList<>();
+            // a new stream, as in a new process: the order depends on the seed and the epoch only
+            new ShuffledPairBatches(new TransformedImages(images(7), TransformationSet.simple8()), 5, 42)
+                    .epoch(1, from).forEachRemaining(resumed::add);
+            assertEquals(whole.size() - from, resumed.size(), "batches left after " + from);
+            for (int b = 0; b < resumed.size(); b++) {
+                assertArrayEquals(whole.get(from + b).transformationIndices(), resumed.get(b).transformationIndices());
+                assertArrayEquals(whole.get(from + b).images().data(), resumed.get(b).images().data());
+            }
+        }
+    }
+
+    @Test
+    void positionsAdvanceThroughEpochs() {
+        TrainingPosition p = TrainingPosition.start(6);
+        for (int i = 0; i < 3; i++) {
+            p = p.next(3);
+        }
+        assertEquals(new TrainingPosition(1, 0, 3, 6), p);
+        assertFalse(p.finished());
+    }
 }

@@ -35,7 +35,9 @@ final class ResultsJson {
         root.put("data", data);
         root.put("preset", context.preset());
         root.put("settings", settings(report.settings()));
-        root.put("timings", new LinkedHashMap<>(new java.util.TreeMap<>(context.timings())));
+        Map<String, Object> timings = new LinkedHashMap<>();
+        new java.util.TreeMap<>(context.timings()).forEach((k, v) -> timings.put(k, finite(v)));
+        root.put("timings", timings);
         List<Object> summaries = new ArrayList<>();
         for (Summary s : report.summaries()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -44,10 +46,10 @@ final class ResultsJson {
             m.put("detector", s.detector().name());
             m.put("detector-label", s.detector().label());
             m.put("runs", s.runs());
-            m.put("auroc-mean", s.aurocMean());
-            m.put("auroc-sem", s.aurocSem());
-            m.put("aupr-in-mean", s.auprInMean());
-            m.put("aupr-out-mean", s.auprOutMean());
+            m.put("auroc-mean", finite(s.aurocMean()));
+            m.put("auroc-sem", finite(s.aurocSem()));
+            m.put("aupr-in-mean", finite(s.auprInMean()));
+            m.put("aupr-out-mean", finite(s.auprOutMean()));
             summaries.add(m);
         }
         root.put("summaries", summaries);
@@ -59,17 +61,26 @@ final class ResultsJson {
             m.put("detector", r.detector().name());
             m.put("run", r.run());
             m.put("seed", r.seed());
-            m.put("auroc", r.auroc());
-            m.put("aupr-in", r.auprIn());
-            m.put("aupr-out", r.auprOut());
-            m.put("train-seconds", r.trainSeconds());
-            m.put("score-seconds", r.scoreSeconds());
+            m.put("auroc", finite(r.auroc()));
+            m.put("aupr-in", finite(r.auprIn()));
+            m.put("aupr-out", finite(r.auprOut()));
+            m.put("train-seconds", finite(r.trainSeconds()));
+            m.put("score-seconds", finite(r.scoreSeconds()));
             m.put("test-images", r.scores().length);
             m.put("details", new LinkedHashMap<>(new java.util.TreeMap<>(r.details())));
             runs.add(m);
         }
         root.put("runs", runs);
-        return Json.write(root);
+        try {
+            return JsonFiles.MAPPER.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("results.json could not be written: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** JSON has no word for NaN or infinities: they are written as null. */
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     static Map<String, Object> settings(ExperimentSettings s) {
@@ -79,11 +90,11 @@ final class ResultsJson {
         m.put("widen", s.widen());
         m.put("epochs", s.epochs());
         m.put("batch-size", s.batchSize());
-        m.put("learning-rate", s.learningRate());
-        m.put("weight-decay", s.weightDecay());
+        m.put("learning-rate", finite(s.learningRate()));
+        m.put("weight-decay", finite(s.weightDecay()));
         m.put("max-train", s.maxTrainImages());
         m.put("max-test", s.maxTestImages());
-        m.put("held-out", s.heldOutFraction());
+        m.put("held-out", finite(s.heldOutFraction()));
         m.put("ocsvm-max-train", s.ocsvmMaxTrain());
         m.put("runs", s.runs());
         m.put("seed", s.seed());

@@ -1,0 +1,66 @@
+package org.geotrans.application.checkpoint;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.geotrans.domain.image.Image;
+
+/**
+ * What a resumed run must share with the run that wrote its files: named parts (settings, data,
+ * version), compared part by part so that a mismatch is told by name.
+ */
+public record Fingerprint(Map<String, String> parts) {
+    public Fingerprint {
+        parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+    }
+
+    /** The first part that differs from {@code found}, as "NAME: WAS there, NOW now"; empty when all agree. */
+    public Optional<String> difference(Fingerprint found) {
+        for (Map.Entry<String, String> e : parts.entrySet()) {
+            String there = found.parts.get(e.getKey());
+            if (!e.getValue().equals(there)) {
+                return Optional.of(e.getKey() + " differ: " + (there == null ? "none recorded" : there)
+                        + " there, " + e.getValue() + " now");
+            }
+        }
+        for (String key : found.parts.keySet()) {
+            if (!parts.containsKey(key)) {
+                return Optional.of(key + " differ: " + found.parts.get(key) + " there, none now");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** SHA-256 of the images' shapes and pixel values, in order, as hex. */
+    public static String digest(List<Image> images) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            for (Image image : images) {
+                update(sha, buffer.putInt(image.shape().height()).putInt(image.shape().width())
+                        .putInt(image.shape().channels()));
+                for (float v : image.pixels()) {
+                    if (buffer.remaining() < Float.BYTES) {
+                        update(sha, buffer);
+                    }
+                    buffer.putFloat(v);
+                }
+                update(sha, buffer);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java runtime has no SHA-256", e);
+        }
+    }
+
+    private static void update(MessageDigest sha, ByteBuffer buffer) {
+        buffer.flip();
+        sha.update(buffer);
+        buffer.clear();
+    }
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The reproduction plan of issue #11: `compare --preset paper`, one run per class, in this order:
+#   CIFAR-10 automobile, cat, horse, airplane, then the other six;
+#   Fashion-MNIST shirt, sandal, pullover, then the other seven.
+# Each class runs in its own folder, ROOT/<dataset>-<class>, at the lowest priority (nice -n 19) and
+# with --resume, so running this script again continues a killed class from its last checkpoint
+# and skips the classes that are finished (those whose folder holds results.json).
+#
+# Usage: scripts/reproduce.sh [--backend NAME] [--root DIR] [--only DATASET-CLASS]... [--dry-run]
+#
+# Settings (flags win over the environment):
+#   BACKEND                 passed on as --backend NAME when set (the default backend otherwise)
+#   GEOTRANS_REPRODUCTION   ROOT, default /var/tmp/geotrans-reproduction (kept between working days)
+#   GEOTRANS_CIFAR10        the CIFAR-10 JPEG zip, default ../shared/datasets/cifar10-jpg.zip of the repository
+#   GEOTRANS_FASHION_MNIST  the Fashion-MNIST folder, default /usr/share/datasets/fashion-mnist
+#   GEOTRANS_EXTRA_ARGS     extra compare options, for a smoke test of this script only
+#                           (for example "--depth 10 --widen 1 --epochs 1 --max-train 40 --max-test 200"); the
+#                           reproduction itself sets none
+# Each class appends its progress to ROOT/<dataset>-<class>.log; in the background:
+#   nohup scripts/reproduce.sh > /var/tmp/geotrans-reproduction.log 2>&1 &
+set -euo pipefail
+
+repo="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+backend="${BACKEND:-}"
+root="${GEOTRANS_REPRODUCTION:-/var/tmp/geotrans-reproduction}"
+cifar="${GEOTRANS_CIFAR10:-$repo/../shared/datasets/cifar10-jpg.zip}"
+fashion="${GEOTRANS_FASHION_MNIST:-/usr/share/datasets/fashion-mnist}"
+dry_run=false
+only=()
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --backend) backend="${2:?--backend needs a name}"; shift 2 ;;
+    --root) root="${2:?--root needs a folder}"; shift 2 ;;
+    --only) only+=("${2:?--only needs DATASET-CLASS, e.g. cifar10-cat}"); shift 2 ;;
+    --dry-run) dry_run=true; shift ;;
+    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "reproduce: unknown option '$1'; see --help" >&2; exit 2 ;;
+  esac
+done
+
+# dataset, the class as the data names it, and its folder name
+plan=(
+  "cifar10 automobile automobile" "cifar10 cat cat" "cifar10 horse horse" "cifar10 airplane airplane"
+  "cifar10 bird bird" "cifar10 deer deer" "cifar10 dog dog" "cifar10 frog frog" "cifar10 ship ship"
+  "cifar10 truck truck"
+  "fashion-mnist Shirt shirt" "fashion-mnist Sandal sandal" "fashion-mnist Pullover pullover"
+  "fashion-mnist T-shirt/top t-shirt-top" "fashion-mnist Trouser trouser" "fashion-mnist Dress dress"
+  "fashion-mnist Coat coat" "fashion-mnist Sneaker sneaker" "fashion-mnist Bag bag"
+  "fashion-mnist 9 ankle-boot"
+)
+
+wanted() {
+  [[ ${#only[@]} -eq 0 ]] && return 0
+  local name
+  for name in "${only[@]}"; do [[ "$name" == "$1" ]] && return 0; done
+  return 1
+}
+
+if [[ "$dry_run" == false ]]; then
+  if [[ ! -f "$repo/adapters-cli/target/geotrans-cli.jar" ]]; then
+    echo "reproduce: GeoTrans is not built; run mvn -B -DskipTests package in $repo first" >&2
+    exit 1
+  fi
+  mkdir -p "$root"
+fi
+
+for entry in "${plan[@]}"; do
+  read -r dataset class slug <<<"$entry"
+  name="$dataset-$slug"
+  wanted "$name" || continue
+  case "$dataset" in
+    cifar10) data="$cifar" ;;
+    fashion-mnist) data="$fashion" ;;
+  esac
+  out="$root/$name"
+  if [[ -f "$out/results.json" ]]; then
+    echo "reproduce: $name is finished ($out/results.json); skipped"
+    continue
+  fi
+  if [[ ! -e "$data" ]]; then
+    echo "reproduce: $name: no data at $data (set GEOTRANS_CIFAR10 or GEOTRANS_FASHION_MNIST)" >&2
+    [[ "$dry_run" == true ]] || exit 1
+  fi
+  command=(nice -n 19 "$repo/bin/geotrans" compare --data "$data" --normal-class "$class" --preset paper --runs 1
+           --out "$out" --resume)
+  if [[ -n "$backend" ]]; then
+    command+=(--backend "$backend")
+  fi
+  # word splitting of the smoke-test options is intended
+  # shellcheck disable=SC2206
+  command+=(${GEOTRANS_EXTRA_ARGS:-})
+  echo "reproduce: $name: ${command[*]}"
+  if [[ "$dry_run" == true ]]; then
+    continue
+  fi
+  started=$(date +%s)
+  if ! "${command[@]}" >>"$root/$name.log" 2>&1; then
+    echo "reproduce: $name failed or was stopped after $(( $(date +%s) - started )) s; see $root/$name.log;" \
+         "run this script again to continue it" >&2
+    exit 1
+  fi
+  echo "reproduce: $name finished in $(( $(date +%s) - started )) s"
+  tail -n 6 "$root/$name.log" | grep -E '^(class|[A-Za-z].*  (GeoTrans|OC-SVM))' || true
+done
