@@ -16,17 +16,6 @@ import org.geotrans.adapters.cli.UnitGrid;
  * run again elsewhere and continues from the unit's checkpoints there.
  */
 public final class SparkUnitGrid implements UnitGrid {
-    /** Spark 3.5 on Java 17 opens these packages; SparkContext adds them to executors, not to itself. */
-    static final List<String> JAVA_17_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false");
-
     @Override
     public String name() {
         return "spark";
@@ -42,8 +31,10 @@ public final class SparkUnitGrid implements UnitGrid {
                 .set("spark.executorEnv.OMP_NUM_THREADS", cores)
                 // the executors load GeoTrans from the path it has here: install it at the same path on every worker
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                .set("spark.executor.extraJavaOptions", String.join(" ", JAVA_17_OPTIONS))
                 .set("spark.ui.enabled", "false");
+        // Java 17: Spark adds its --add-opens flags to the executors' command lines itself; the
+        // driver has them from geotrans-spark.jar's manifest (Add-Opens), the master and workers from
+        // Spark's own launch scripts
         job.conf().forEach(conf::set);
         List<List<String>> arguments = new ArrayList<>();
         job.units().forEach(unit -> arguments.add(new ArrayList<>(unit.arguments())));
