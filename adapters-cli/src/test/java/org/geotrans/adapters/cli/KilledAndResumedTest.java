@@ -62,10 +62,12 @@ class KilledAndResumedTest {
         training.when(() -> training.log().contains(String.format("resumed at step %d of 40", signalled))
                 && newestStep(checkpoints) >= signalled + 4);
         training.kill();
+        // the newest two are kept; a kill between a rename and the pruning leaves a third, pruned by the next save
         List<Path> kept = checkpointFiles(checkpoints);
-        assertEquals(2, kept.size(), kept.toString());
-        long previous = step(kept.get(0));
-        try (RandomAccessFile f = new RandomAccessFile(kept.get(1).toFile(), "rw")) {
+        assertTrue(kept.size() == 2 || kept.size() == 3, kept.toString());
+        Path newest = kept.get(kept.size() - 1);
+        long previous = step(kept.get(kept.size() - 2));
+        try (RandomAccessFile f = new RandomAccessFile(newest.toFile(), "rw")) {
             f.seek(f.length() / 2);
             int b = f.read();
             f.seek(f.length() / 2);
@@ -77,7 +79,7 @@ class KilledAndResumedTest {
         fit.when(() -> fit.log().contains("dirichlet fit"));
         fit.kill();
         assertEquals(1, fit.log().lines().filter(l -> l.contains("is damaged")).count(), fit.log());
-        assertTrue(fit.log().contains(kept.get(1).getFileName() + " is damaged (its checksum does not match); using the previous one"),
+        assertTrue(fit.log().contains(newest.getFileName() + " is damaged (its checksum does not match); using the previous one"),
                 fit.log());
         assertTrue(fit.log().contains(String.format("resumed at step %d of 40", previous)), fit.log());
         assertFalse(fit.log().contains("GeoTrans: scoring"), "killed during the fit: " + fit.log());
