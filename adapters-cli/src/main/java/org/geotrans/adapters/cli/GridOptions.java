@@ -48,7 +48,7 @@ final class GridOptions {
         throw new UsageException("--unit expects CLASS:RUN, two numbers, found '" + unit + "'");
     }
 
-    /** Checks what --spark needs before any data is read. */
+    /** Checks what --spark needs, the engine on the class path included, before any data is read or written. */
     void validate(OutputOptions output, DataOptions data) {
         if (spark == null) {
             return;
@@ -66,6 +66,7 @@ final class GridOptions {
         if (!data.data.isAbsolute()) {
             throw new UsageException("--spark needs --data as an absolute path that every worker sees, found " + data.data);
         }
+        grid();
     }
 
     /** The grid engine on the class path: geotrans-spark.jar's. */
