@@ -21,14 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * evaluate --spark on a real standalone cluster: a master and two one-core workers on 127.0.0.1,
  * a grid of 2 classes x 2 runs with a tiny network on a small cut of Fashion-MNIST. One worker is
- * killed, with its executor, while both run a unit; Spark runs the lost unit again on the other
- * worker, and the reports equal a single-process run's with as many threads as a unit has (one):
+ * killed, with its executor, once its unit has written a training checkpoint; Spark runs the lost
+ * unit again on the other worker, where it continues from that checkpoint in the shared --out
+ * folder, and the reports equal a single-process run's with as many threads as a unit has (one):
  * the same per-image scores, the same table.
  */
 class SparkClusterTest {
     static final List<String> GRID = List.of("evaluate", "--normal-class", "trouser,sandal", "--runs", "2",
             "--preset", "quick", "--transforms", "simple8", "--depth", "10", "--widen", "1", "--epochs", "1",
-            "--batch-size", "16", "--max-train", "80", "--max-test", "200");
+            "--batch-size", "16", "--max-train", "80", "--max-test", "200", "--checkpoint-every", "0.05");
 
     @TempDir
     static Path dir;
@@ -44,9 +45,11 @@ class SparkClusterTest {
                     "--spark-conf", "spark.driver.host=127.0.0.1"));
             Path driverLog = dir.resolve("cluster").resolve("driver.log");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (startedExecutors(Files.readString(driverLog, StandardCharsets.UTF_8)) < 2) {
-                assertTrue(driver.isAlive() && System.nanoTime() < deadline, "two units never ran at once:" + cluster.logs());
-                Thread.sleep(200);
+            // worker 0's unit has written a training checkpoint (every 3 s here) into the shared folder
+            while (!checkpointed(distributed, unitOnWorker(Files.readString(driverLog, StandardCharsets.UTF_8),
+                    dir.resolve("cluster").resolve("work-0")))) {
+                assertTrue(driver.isAlive() && System.nanoTime() < deadline, "worker 0's unit wrote no checkpoint:" + cluster.logs());
+                Thread.sleep(100);
             }
             cluster.killWorker(0);
             assertTrue(driver.waitFor(300, TimeUnit.SECONDS), "the driver did not finish:" + cluster.logs());
@@ -60,6 +63,8 @@ class SparkClusterTest {
                 .matcher(log);
         assertTrue(retried.find(), "the lost unit " + lost.group(1) + " was not run again:\n" + log);
         assertNotEquals(lost.group(2), retried.group(1), "the lost unit ran again on the executor that was lost");
+        String survivor = executorOutput(dir.resolve("cluster").resolve("work-1"));
+        assertTrue(survivor.contains("resumed at step"), "the retried unit did not continue from its checkpoint:\n" + survivor);
 
         // one unit holds one core (--cores-per-unit 1, OMP_NUM_THREADS=1 in the executors): the reference
         // computes with one thread too, since oneDNN's sums may differ in the last digits with the thread count
@@ -94,15 +99,41 @@ class SparkClusterTest {
         return command;
     }
 
-    /** How many executors have started a unit so far, by the driver's notes. */
-    private static long startedExecutors(String log) throws IOException {
-        Matcher m = Pattern.compile("started on executor (\\S+) ").matcher(log);
-        List<String> executors = new ArrayList<>();
-        while (m.find()) {
-            if (!executors.contains(m.group(1))) {
-                executors.add(m.group(1));
+    /**
+     * The checkpoint folder name ("1-trouser-run1") of the unit that the executor under a worker's
+     * work folder started, by the driver's notes; null until it has started one.
+     */
+    private static String unitOnWorker(String driverLog, Path workFolder) throws IOException {
+        if (!Files.isDirectory(workFolder)) {
+            return null;
+        }
+        String executor;
+        try (Stream<Path> found = Files.find(workFolder, 2, (p, a) -> a.isDirectory() && p.getParent().getFileName().toString().startsWith("app-"))) {
+            executor = found.map(p -> p.getFileName().toString()).findFirst().orElse(null);
+        }
+        Matcher m = Pattern.compile("unit (.+), run (\\d+) \\(attempt 1\\) started on executor " + executor + " ").matcher(driverLog);
+        return executor == null || !m.find() ? null
+                : "-" + m.group(1).toLowerCase(java.util.Locale.ROOT) + "-run" + (Integer.parseInt(m.group(2)) - 1);
+    }
+
+    private static boolean checkpointed(Path out, String unitSuffix) throws IOException {
+        Path checkpoints = out.resolve("checkpoints");
+        if (unitSuffix == null || !Files.isDirectory(checkpoints)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(checkpoints)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".bin") && p.getParent().getFileName().toString().endsWith(unitSuffix));
+        }
+    }
+
+    /** What the executors under a worker's work folder wrote to stderr. */
+    private static String executorOutput(Path workFolder) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.walk(workFolder)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().equals("stderr")).toList()) {
+                text.append(Files.readString(f, StandardCharsets.UTF_8));
             }
         }
-        return executors.size();
+        return text.toString();
     }
 }
