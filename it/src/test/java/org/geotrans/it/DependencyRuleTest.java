@@ -63,4 +63,11 @@ class DependencyRuleTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.geotrans.adapters.weka..", "weka..")
                 .check(classes);
     }
+
+    @Test
+    void sparkIsUsedByTheSparkAdapterAloneWhichTheCommandLineFindsByServiceLoader() {
+        noClasses().that().resideOutsideOfPackage("org.geotrans.adapters.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "org.geotrans.adapters.spark..")
+                .check(classes);
+    }
 }

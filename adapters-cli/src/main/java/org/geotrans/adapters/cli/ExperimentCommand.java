@@ -2,6 +2,7 @@ package org.geotrans.adapters.cli;
 
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,8 @@ abstract class ExperimentCommand implements Callable<Integer> {
     OutputOptions output;
     @Mixin
     ResumeOptions resume;
+    @Mixin
+    GridOptions grid;
 
     private final Provider<EvaluateOneVsAllUseCase> experiments;
     private final Provider<BackendDescription> backend;
@@ -67,12 +70,18 @@ abstract class ExperimentCommand implements Callable<Integer> {
         data.validate();
         settings.validate(runs);
         resume.interval();
-        try (OutputFolder folder = output.prepare(resume.resume)) {
-            return run(folder, started);
+        grid.validate(output, data);
+        int[] only = grid.unit();
+        if (only != null && (output.out == null || !resume.resume)) {
+            throw new UsageException("--unit runs one unit of a run prepared in --out; it needs --out and --resume");
+        }
+        // a unit runs inside the run whose driver holds the folder's lock
+        try (OutputFolder folder = only != null ? output.joinRun() : output.prepare(resume.resume)) {
+            return run(folder, started, only);
         }
     }
 
-    private int run(OutputFolder folder, long started) throws Exception {
+    private int run(OutputFolder folder, long started, int[] only) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr());
         LoadedData loaded = loader.load(data, 0, progress);
@@ -87,14 +96,25 @@ abstract class ExperimentCommand implements Callable<Integer> {
                     classifiers.get().backend().id()), resume, progress);
             journal = new UnitFiles(folder.dir(), resumption.fingerprint(), resumption.policy());
         }
+        if (only != null && (!classes.contains(only[0]) || only[1] < 0 || only[1] >= s.runs())) {
+            throw new UsageException("--unit " + grid.unit + " is not a unit of this run: classes " + classes + ", runs 0.."
+                    + (s.runs() - 1));
+        }
+        if (grid.spark != null) {
+            runOnGrid(classes, loaded, s, progress);
+        }
         OneVsAllReport report;
         try {
+            // with --spark every unit is in the journal by now: the report is built from them as after --resume
             report = experiments.get().run(new OneVsAllCommand(loaded.dataset(), classes, loaded.preprocessing(), s,
-                    detectors()), progress, journal);
+                    detectors()), progress, journal, unit -> only == null || unit.classIndex() == only[0] && unit.run() == only[1]);
         } catch (ResumeMismatchException e) {
             throw Resumption.usage(e);
         }
         progress.close();
+        if (only != null) {
+            return 0;
+        }
         out.print(ConsoleTable.of(report.summaries()));
         out.flush();
         if (folder != null) {
@@ -113,5 +133,21 @@ abstract class ExperimentCommand implements Callable<Integer> {
             progress.note("wrote " + files.size() + " files: " + String.join(", ", files));
         }
         return 0;
+    }
+
+    /** Every (class, run) unit as one task of the grid engine, each recording its unit in --out. */
+    private void runOnGrid(List<Integer> classes, LoadedData loaded, ExperimentSettings s, ProgressReporter progress) {
+        UnitGrid engine = grid.grid();
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        List<UnitGrid.Unit> units = new ArrayList<>();
+        for (int c : classes) {
+            for (int r = 0; r < s.runs(); r++) {
+                units.add(new UnitGrid.Unit(loaded.className(c) + ", run " + (r + 1),
+                        GridOptions.unitArguments(original, spec.name(), c, r)));
+            }
+        }
+        progress.stage(units.size() + " units on " + engine.name() + " " + grid.spark + ", " + grid.coresPerUnit
+                + " core(s) each");
+        engine.run(new UnitGrid.Job(grid.spark, "geotrans " + spec.name(), units, grid.coresPerUnit, grid.conf), progress::note);
     }
 }

@@ -28,6 +28,16 @@ public final class GeoTransCli {
         System.exit(code);
     }
 
+    /**
+     * Runs one command line in this JVM and returns its exit code instead of exiting: what a
+     * cluster task runs (a {@code --unit} of evaluate or compare), its output going to this JVM's
+     * stdout and stderr.
+     */
+    public static int runUnit(String... args) {
+        Charset console = Charset.defaultCharset();
+        return run(new CliModule(), args, new PrintWriter(System.out, true, console), new PrintWriter(System.err, true, console));
+    }
+
     /** Runs one command line with the adapters {@code module} chooses; returns the exit code. */
     static int run(Module module, String[] args, PrintWriter out, PrintWriter err) {
         Injector injector = Guice.createInjector(module);

@@ -53,6 +53,17 @@ final class OutputOptions {
         return new OutputFolder(out, false, claim);
     }
 
+    /**
+     * The folder of a run another process prepared and holds the lock of (a Spark driver, for its
+     * units): no check and no lock of its own.
+     */
+    OutputFolder joinRun() {
+        if (!Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is not a folder a run was prepared in");
+        }
+        return new OutputFolder(out, force, null);
+    }
+
     private UsageException beingWritten() {
         return new UsageException("--out " + out + " is being written by another run (it holds the lock on " + CLAIM
                 + "); wait for it to end or choose another folder");

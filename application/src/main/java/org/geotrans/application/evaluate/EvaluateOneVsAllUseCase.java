@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.geotrans.application.checkpoint.CheckpointPolicy;
 import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.preset.ExperimentSettings;
@@ -66,6 +67,16 @@ public final class EvaluateOneVsAllUseCase {
      * @throws java.io.UncheckedIOException when the journal cannot be read or written
      */
     public OneVsAllReport run(OneVsAllCommand command, ExperimentListener listener, UnitJournal journal) {
+        return run(command, listener, journal, unit -> true);
+    }
+
+    /**
+     * As {@link #run(OneVsAllCommand, ExperimentListener, UnitJournal)} for the {@code selected}
+     * units alone, the others neither run nor read back: one worker's share of a grid spread over
+     * several machines, which record their units in one journal for the report to be built from.
+     */
+    public OneVsAllReport run(OneVsAllCommand command, ExperimentListener listener, UnitJournal journal,
+                              Predicate<Unit> selected) {
         long started = System.nanoTime();
         Dataset data = command.dataset();
         ExperimentSettings settings = command.settings();
@@ -88,6 +99,9 @@ public final class EvaluateOneVsAllUseCase {
             for (int r = 0; r < settings.runs(); r++) {
                 long seed = settings.seed() + r;
                 Unit unit = new Unit(c, data.train().classNames().get(c), r, seed);
+                if (!selected.test(unit)) {
+                    continue;
+                }
                 Optional<List<RunResult>> recorded = recorded(journal, unit, detectors, normal);
                 if (recorded.isPresent()) {
                     listener.stage(unit.className() + ", run " + (r + 1) + ": finished before, read back");

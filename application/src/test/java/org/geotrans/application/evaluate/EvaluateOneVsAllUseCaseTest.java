@@ -168,6 +168,32 @@ class EvaluateOneVsAllUseCaseTest {
     }
 
     @Test
+    void unitsRunOneAtATimeIntoOneJournalBuildTheReportOfOneRun() {
+        OneVsAllCommand command = new OneVsAllCommand(TestImages.dataset(), List.of(0, 1), Preprocessing.SCALE_ONLY, settings,
+                EnumSet.allOf(DetectorKind.class));
+        OneVsAllReport whole = useCase.run(command, ExperimentListener.SILENT, new MemoryJournal());
+        MemoryJournal shared = new MemoryJournal();
+        for (int c : List.of(1, 0)) {
+            for (int r = settings.runs() - 1; r >= 0; r--) {
+                int classIndex = c;
+                int run = r;
+                OneVsAllReport share = useCase.run(command, ExperimentListener.SILENT, shared,
+                        unit -> unit.classIndex() == classIndex && unit.run() == run);
+                assertTrue(share.runs().stream().allMatch(result -> result.classIndex() == classIndex && result.run() == run));
+            }
+        }
+        FakeClassifiers untouched = new FakeClassifiers();
+        OneVsAllReport gathered = new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(untouched), DISTANCE_TO_MEAN)
+                .run(command, ExperimentListener.SILENT, shared);
+        assertEquals(0, untouched.pairsSeen, "every unit was read back");
+        assertEquals(whole.runs().size(), gathered.runs().size());
+        for (int i = 0; i < whole.runs().size(); i++) {
+            assertArrayEquals(whole.runs().get(i).scores(), gathered.runs().get(i).scores());
+        }
+        assertEquals(whole.summaries(), gathered.summaries());
+    }
+
+    @Test
     void recordsOfOtherDetectorsAreRefused() {
         MemoryJournal journal = new MemoryJournal();
         useCase.run(new OneVsAllCommand(TestImages.dataset(), List.of(0), Preprocessing.SCALE_ONLY, settings.withRuns(1, 7),

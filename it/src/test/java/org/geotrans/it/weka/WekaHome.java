@@ -49,6 +49,17 @@ final class WekaHome {
         return jars;
     }
 
+    /** The jar of the test class path whose path contains {@code fragment} (a Maven group's folder). */
+    static Path testClassPathJar(String fragment) {
+        String testClassPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        for (String entry : testClassPath.split(java.io.File.pathSeparator)) {
+            if (entry.replace(java.io.File.separatorChar, '/').contains(fragment)) {
+                return Path.of(entry);
+            }
+        }
+        throw new AssertionError("no jar under " + fragment + " on the test class path");
+    }
+
     static Path requiredFile(String property) {
         String value = System.getProperty(property);
         assertTrue(value != null && Files.isRegularFile(Path.of(value)),
@@ -77,15 +88,21 @@ final class WekaHome {
 
     /** Runs {@code mainClass args} in a JVM with weka.jar alone on the class path. */
     Result java(int timeoutSeconds, String mainClass, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx3g", "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + Files.createDirectories(home.resolve("tmp")),
-                "-cp", classPath, mainClass));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("WEKA_HOME", home.toString());
+        return java(ChildJvm.PLAIN, timeoutSeconds, mainClass, args);
+    }
+
+    /**
+     * How a child JVM differs from a plain Weka one: its working directory (where Weka looks for
+     * DatabaseUtils.props), extra JVM options, and jars added to weka.jar's class path (a JDBC driver).
+     */
+    record ChildJvm(Path workingDirectory, List<String> jvmOptions, List<Path> extraJars) {
+        static final ChildJvm PLAIN = new ChildJvm(null, List.of(), List.of());
+    }
+
+    /** Runs {@code mainClass args} in a child JVM set up as {@code jvm} says and waits for it. */
+    Result java(ChildJvm jvm, int timeoutSeconds, String mainClass, String... args) throws IOException, InterruptedException {
         Path log = Files.createTempFile(home, "child-", ".log");
-        builder.redirectOutput(log.toFile());
-        Process child = builder.start();
+        Process child = start(jvm, log, mainClass, args);
         try {
             boolean finished = child.waitFor(timeoutSeconds, TimeUnit.SECONDS);
             String output = Files.readString(log, StandardCharsets.UTF_8);
@@ -94,5 +111,22 @@ final class WekaHome {
         } finally {
             child.destroyForcibly();
         }
+    }
+
+    /** Starts {@code mainClass args} in the background, its output going to {@code log}; the caller stops it. */
+    Process start(ChildJvm jvm, Path log, String mainClass, String... args) throws IOException {
+        StringBuilder cp = new StringBuilder(classPath);
+        jvm.extraJars().forEach(jar -> cp.append(java.io.File.pathSeparator).append(jar));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx3g", "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + Files.createDirectories(home.resolve("tmp"))));
+        command.addAll(jvm.jvmOptions());
+        command.addAll(List.of("-cp", cp.toString(), mainClass));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (jvm.workingDirectory() != null) {
+            builder.directory(jvm.workingDirectory().toFile());
+        }
+        builder.environment().put("WEKA_HOME", home.toString());
+        return builder.start();
     }
 }
