@@ -1,0 +1,76 @@
+package org.geotrans.adapters.libtorch;
+
+import static org.bytedeco.pytorch.global.torch.clear_cache;
+import static org.bytedeco.pytorch.global.torch.decrement_nesting;
+import static org.bytedeco.pytorch.global.torch.increment_nesting;
+import static org.bytedeco.pytorch.global.torch.set_autocast_dtype;
+import static org.bytedeco.pytorch.global.torch.set_autocast_enabled;
+
+import java.util.function.Supplier;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.pytorch.global.torch;
+import org.bytedeco.pytorch.global.torch.DeviceType;
+import org.bytedeco.pytorch.global.torch.ScalarType;
+
+/**
+ * Loads libtorch once per JVM and wraps what is thread-local in it (autocast). JavaCPP unpacks the
+ * natives into its cache ({@code ~/.javacpp/cache}, or {@code -Dorg.bytedeco.javacpp.cachedir}) on
+ * first use, about 450 MB.
+ */
+public final class LibtorchRuntime {
+    /** The libtorch release of the presets on the class path. */
+    public static final String LIBTORCH_VERSION = "2.10.0";
+    private static volatile boolean loaded;
+
+    private LibtorchRuntime() {
+    }
+
+    /** Loads the natives (idempotent); fails with one line naming the cause. */
+    public static synchronized void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        try {
+            Loader.load(torch.class);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            throw new IllegalStateException("libtorch could not be loaded (" + e.getMessage()
+                    + "); is the pytorch linux-x86_64 jar on the class path?", e);
+        }
+        loaded = true;
+    }
+
+    /** Sets libtorch's intra-op threads; a process-wide setting. */
+    static void useThreads(int threads) {
+        ensureLoaded();
+        if (torch.get_num_threads() != threads) {
+            torch.set_num_threads(threads);
+        }
+    }
+
+    /** A one-line description for provenance: version, threads, precision. */
+    public static String describe(LibtorchTuning tuning) {
+        return "libtorch " + LIBTORCH_VERSION + " (CPU, " + tuning.threads() + " threads, " + tuning.precision().id() + ")";
+    }
+
+    /**
+     * Runs {@code body} with bf16 autocast on this thread when {@code precision} asks for it, as
+     * Python's {@code torch.autocast('cpu', dtype=torch.bfloat16)} does (there is no guard class in
+     * the Java mapping): the cast weights are cached for the nesting and dropped at its end.
+     */
+    static <T> T withPrecision(Precision precision, Supplier<T> body) {
+        if (precision != Precision.BF16) {
+            return body.get();
+        }
+        set_autocast_dtype(DeviceType.CPU, ScalarType.BFloat16);
+        set_autocast_enabled(DeviceType.CPU, true);
+        increment_nesting();
+        try {
+            return body.get();
+        } finally {
+            if (decrement_nesting() == 0) {
+                clear_cache();
+            }
+            set_autocast_enabled(DeviceType.CPU, false);
+        }
+    }
+}
