@@ -6,6 +6,7 @@ import static org.bytedeco.pytorch.global.torch.increment_nesting;
 import static org.bytedeco.pytorch.global.torch.set_autocast_dtype;
 import static org.bytedeco.pytorch.global.torch.set_autocast_enabled;
 
+import java.io.IOException;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.pytorch.global.torch;
@@ -31,12 +32,27 @@ public final class LibtorchRuntime {
             return;
         }
         try {
+            unpackAllNatives();
             Loader.load(torch.class);
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            // NNPACK cannot run on this processor family and says so on stderr at every convolution
+            // it is offered (single-channel inputs); oneDNN does the work either way
+            torch.globalContext().setUserEnabledNNPACK(false);
+        } catch (UnsatisfiedLinkError | RuntimeException | IOException e) {
             throw new IllegalStateException("libtorch could not be loaded (" + e.getMessage()
                     + "); is the pytorch linux-x86_64 jar on the class path?", e);
         }
         loaded = true;
+    }
+
+    /**
+     * Unpacks every native library of the presets into JavaCPP's cache before the first is loaded.
+     * JavaCPP otherwise unpacks them one by one as it loads them, so on a first run (empty cache) a
+     * library's dependency is not yet beside it and the dynamic linker takes the system's copy of
+     * the same name instead: Debian's python3-torch puts libtorch 1.13's libtorch_cpu.so and
+     * libc10.so in /lib, and mixing the two crashed the JVM (SIGSEGV in pthread_mutex_lock).
+     */
+    private static void unpackAllNatives() throws IOException {
+        Loader.cacheResources(torch.class, "/org/bytedeco/pytorch/" + Loader.getPlatform() + "/");
     }
 
     /** Sets libtorch's intra-op threads; a process-wide setting. */
