@@ -17,6 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -49,11 +51,23 @@ public final class ZipDetectorStore implements DetectorStore {
     static final String NETWORK = "classifier.bin";
     private static final String PROVENANCE = "provenance.";
 
-    private final TransformationClassifierProvider classifiers;
+    private final Map<ClassifierBackend, Supplier<TransformationClassifierProvider>> readers;
 
+    /** A store that reads only the networks of {@code classifiers}' backend. */
     @Inject
     public ZipDetectorStore(TransformationClassifierProvider classifiers) {
-        this.classifiers = classifiers;
+        this(Map.of(classifiers.backend(), () -> classifiers));
+    }
+
+    /**
+     * A store that reads each file with the backend that wrote it. The suppliers are called only
+     * for a file of their backend, so a backend that is never read is never started.
+     */
+    public ZipDetectorStore(Map<ClassifierBackend, Supplier<TransformationClassifierProvider>> readers) {
+        if (readers.isEmpty()) {
+            throw new IllegalArgumentException("a detector store needs a reader for at least one backend");
+        }
+        this.readers = Map.copyOf(readers);
     }
 
     @Override
@@ -167,13 +181,15 @@ public final class ZipDetectorStore implements DetectorStore {
             }
             // files written before backends were recorded all came from Deeplearning4j
             ClassifierBackend backend = ClassifierBackend.parse(p.getProperty("backend", ClassifierBackend.DL4J.id()));
-            if (backend != classifiers.backend()) {
+            Supplier<TransformationClassifierProvider> reader = readers.get(backend);
+            if (reader == null) {
                 throw new IOException(file + " holds a network of the " + backend.id() + " backend; this reader uses the "
-                        + classifiers.backend().id() + " backend");
+                        + readers.keySet().stream().map(ClassifierBackend::id).sorted().collect(Collectors.joining(", "))
+                        + " backend");
             }
             TransformationClassifier classifier;
             try (InputStream in = new ByteArrayInputStream(entries.get(NETWORK))) {
-                classifier = classifiers.load(in);
+                classifier = reader.get().load(in);
             }
             return new GeoTransDetector(rawShape, preprocessing, transformations, classifier,
                     new DirichletNormalityScorer(alphas,

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.geotrans.application.FakeClassifiers;
@@ -110,6 +111,22 @@ class ZipDetectorStoreTest {
         IOException e = assertThrows(IOException.class, () -> store.load(file));
         assertTrue(e.getMessage().contains("version 9") && e.getMessage().contains("version 1"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void givenReadersForSeveralBackends_thenAFileIsReadByTheBackendThatWroteIt_andNoOtherIsStarted() throws IOException {
+        Path file = dir.resolve("model.geotrans");
+        store.save(detector, file, false);
+        ZipDetectorStore both = new ZipDetectorStore(Map.of(
+                ClassifierBackend.DL4J, () -> classifiers,
+                ClassifierBackend.LIBTORCH, () -> {
+                    throw new AssertionError("the libtorch reader was started for a dl4j file");
+                }));
+
+        GeoTransDetector loaded = both.load(file);
+
+        assertArrayEquals(detector.score(TEST, ScoreType.SIMPLIFIED, 5, ProgressListener.SILENT),
+                loaded.score(TEST, ScoreType.SIMPLIFIED, 5, ProgressListener.SILENT));
     }
 
     @Test
