@@ -32,17 +32,17 @@ class DependencyRuleTest {
     void theApplicationUsesOnlyTheDomainAndInjection() {
         noClasses().that().resideInAPackage("org.geotrans.application..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.geotrans.adapters..", "org.deeplearning4j..",
-                        "org.nd4j..", "weka..", "libsvm..", "picocli..")
+                        "org.nd4j..", "org.bytedeco..", "weka..", "libsvm..", "picocli..")
                 .check(classes);
     }
 
     @Test
     void leafAdaptersDoNotUseEachOtherOrTheDeployments() {
-        for (String leaf : new String[] {"dl4j", "datasets", "libsvm"}) {
+        for (String leaf : new String[] {"dl4j", "libtorch", "datasets", "libsvm"}) {
             noClasses().that().resideInAPackage("org.geotrans.adapters." + leaf + "..")
                     .should().dependOnClassesThat().resideInAnyPackage("org.geotrans.application..", "weka..", "picocli..")
                     .check(classes);
-            for (String other : new String[] {"dl4j", "datasets", "libsvm", "weka", "cli"}) {
+            for (String other : new String[] {"dl4j", "libtorch", "datasets", "libsvm", "weka", "cli"}) {
                 if (!other.equals(leaf)) {
                     noClasses().that().resideInAPackage("org.geotrans.adapters." + leaf + "..")
                             .should().dependOnClassesThat().resideInAPackage("org.geotrans.adapters." + other + "..")

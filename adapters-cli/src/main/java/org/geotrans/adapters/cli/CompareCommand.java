@@ -18,8 +18,9 @@ import picocli.CommandLine.Command;
 final class CompareCommand extends ExperimentCommand {
 
     @Inject
-    CompareCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader) {
-        super(experiments, backend, loader);
+    CompareCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader,
+                    BackendSelection selection) {
+        super(experiments, backend, loader, selection);
     }
 
     @Override

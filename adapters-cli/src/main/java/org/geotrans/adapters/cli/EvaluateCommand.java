@@ -18,8 +18,9 @@ import picocli.CommandLine.Command;
 final class EvaluateCommand extends ExperimentCommand {
 
     @Inject
-    EvaluateCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader) {
-        super(experiments, backend, loader);
+    EvaluateCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader,
+                    BackendSelection selection) {
+        super(experiments, backend, loader, selection);
     }
 
     @Override

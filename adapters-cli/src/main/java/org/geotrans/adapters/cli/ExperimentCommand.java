@@ -38,16 +38,21 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Mixin
     RunOptions runs;
     @Mixin
+    BackendOptions backendOptions;
+    @Mixin
     OutputOptions output;
 
     private final Provider<EvaluateOneVsAllUseCase> experiments;
     private final Provider<BackendDescription> backend;
     private final DataLoader loader;
+    private final BackendSelection selection;
 
-    ExperimentCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader) {
+    ExperimentCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader,
+                      BackendSelection selection) {
         this.experiments = experiments;
         this.backend = backend;
         this.loader = loader;
+        this.selection = selection;
     }
 
     /** The detectors this command puts side by side. */
@@ -58,6 +63,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        backendOptions.applyTo(selection);
         OutputFolder folder = output.prepare();
         PrintWriter out = spec.commandLine().getOut();
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr());

@@ -51,17 +51,22 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
     @Mixin
+    BackendOptions backend;
+    @Mixin
     OutputOptions output;
 
     private final Provider<TrainDetectorUseCase> trainer;
     private final Provider<DetectorStore> store;
     private final DataLoader loader;
+    private final BackendSelection selection;
 
     @Inject
-    TrainCommand(Provider<TrainDetectorUseCase> trainer, Provider<DetectorStore> store, DataLoader loader) {
+    TrainCommand(Provider<TrainDetectorUseCase> trainer, Provider<DetectorStore> store, DataLoader loader,
+                 BackendSelection selection) {
         this.trainer = trainer;
         this.store = store;
         this.loader = loader;
+        this.selection = selection;
     }
 
     @Override
@@ -69,6 +74,7 @@ final class TrainCommand implements Callable<Integer> {
         if (model == null && output.out == null) {
             throw new UsageException("say where to save the detector: --model FILE or --out DIR");
         }
+        backend.applyTo(selection);
         Path file = model != null ? model : output.out.resolve(MODEL_FILE);
         if (Files.exists(file) && !output.force) {
             throw new UsageException(file + " already exists; choose another file or add --force to replace it");
