@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.geotrans.adapters.dl4j.Dl4jBackend;
+import org.geotrans.adapters.libtorch.Precision;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.port.DetectorStore;
 
@@ -18,7 +19,7 @@ final class DetectorBytes {
     }
 
     static byte[] write(GeoTransDetector detector) throws IOException {
-        DetectorStore store = WekaAdapters.detectorStore();
+        DetectorStore store = WekaAdapters.detectorStore(Precision.BF16);
         Path file = Files.createTempFile("geotrans-", ".zip");
         try {
             inPackageLoader(() -> store.save(detector, file, true));
@@ -28,8 +29,9 @@ final class DetectorBytes {
         }
     }
 
-    static GeoTransDetector read(byte[] bytes) throws IOException {
-        DetectorStore store = WekaAdapters.detectorStore();
+    /** The detector of {@link #write}'s bytes; a libtorch network predicts in {@code precision}. */
+    static GeoTransDetector read(byte[] bytes, Precision precision) throws IOException {
+        DetectorStore store = WekaAdapters.detectorStore(precision);
         Path file = Files.createTempFile("geotrans-", ".zip");
         try {
             Files.write(file, bytes);
