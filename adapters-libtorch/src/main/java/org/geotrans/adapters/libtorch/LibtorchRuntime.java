@@ -100,6 +100,20 @@ public final class LibtorchRuntime {
         return "libtorch " + LIBTORCH_VERSION + " (CPU, " + tuning.threads() + " threads, " + tuning.precision().id() + ")";
     }
 
+    /** Runs {@code body} with autocast off on this thread, then restores what was set. */
+    static <T> T inFp32(Supplier<T> body) {
+        boolean was = torch.is_autocast_enabled(DeviceType.CPU);
+        if (!was) {
+            return body.get();
+        }
+        set_autocast_enabled(DeviceType.CPU, false);
+        try {
+            return body.get();
+        } finally {
+            set_autocast_enabled(DeviceType.CPU, true);
+        }
+    }
+
     /**
      * Runs {@code body} with bf16 autocast on this thread when {@code precision} asks for it, as
      * Python's {@code torch.autocast('cpu', dtype=torch.bfloat16)} does (there is no guard class in

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
  * WRN-depth-k as in the paper's reference code and the DL4J adapter: pre-activation basic blocks,
@@ -56,6 +57,18 @@ final class WideResNet implements AutoCloseable {
         Tensor apply(Tensor x) {
             return conv2d(x, weight, new TensorOptional(), new long[] {stride, stride}, new long[] {padding, padding},
                     new long[] {1, 1}, 1);
+        }
+
+        /**
+         * In training, a strided 3x3 convolution runs in fp32 even under bf16 autocast: oneDNN's
+         * bf16 kernel for its weight gradient took most of a bf16 training step on this CPU
+         * (BENCHMARK.md); in fp32 the step is about twice as fast. Inference keeps bf16.
+         */
+        Tensor apply(Tensor x, boolean training) {
+            if (training && stride > 1 && padding > 0) {
+                return LibtorchRuntime.inFp32(() -> apply(x.to(ScalarType.Float)));
+            }
+            return apply(x);
         }
     }
 
@@ -136,7 +149,7 @@ final class WideResNet implements AutoCloseable {
         Tensor x = stem.apply(images);
         for (Block b : blocks) {
             Tensor act1 = b.norm1().applyRelu(x, training);
-            Tensor inner = b.conv2().apply(b.norm2().applyRelu(b.conv1().apply(act1), training));
+            Tensor inner = b.conv2().apply(b.norm2().applyRelu(b.conv1().apply(act1, training), training));
             x = add(inner, b.shortcut() == null ? x : b.shortcut().apply(act1));
         }
         Tensor pooled = flatten(adaptive_avg_pool2d(last.applyRelu(x, training), 1, 1), 1, -1);
