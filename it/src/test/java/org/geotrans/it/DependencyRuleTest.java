@@ -34,17 +34,17 @@ class DependencyRuleTest {
     void theApplicationUsesOnlyTheDomainAndInjection() {
         noClasses().that().resideInAPackage("org.geotrans.application..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.geotrans.adapters..", "org.deeplearning4j..",
-                        "org.nd4j..", "weka..", "libsvm..", "picocli..", "com.google..")
+                        "org.nd4j..", "org.bytedeco..", "weka..", "libsvm..", "picocli..", "com.google..")
                 .check(classes);
     }
 
     @Test
     void leafAdaptersDoNotUseEachOtherOrTheDeployments() {
-        for (String leaf : new String[] {"dl4j", "datasets", "libsvm", "store"}) {
+        for (String leaf : new String[] {"dl4j", "libtorch", "datasets", "libsvm", "store"}) {
             noClasses().that().resideInAPackage("org.geotrans.adapters." + leaf + "..")
                     .should().dependOnClassesThat().resideInAnyPackage("org.geotrans.application..", "weka..", "picocli..")
                     .check(classes);
-            for (String other : new String[] {"dl4j", "datasets", "libsvm", "store", "weka", "cli"}) {
+            for (String other : new String[] {"dl4j", "libtorch", "datasets", "libsvm", "store", "weka", "cli"}) {
                 if (!other.equals(leaf)) {
                     noClasses().that().resideInAPackage("org.geotrans.adapters." + leaf + "..")
                             .should().dependOnClassesThat().resideInAPackage("org.geotrans.adapters." + other + "..")

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.geotrans.domain.port.ClassifierBackend;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
@@ -16,23 +18,31 @@ import picocli.CommandLine.Unmatched;
                 + "batch-building share, peak memory.",
                 "Options are passed to the benchmark as --option value pairs: --depth 10 --widen 4 --shapes 32x32x1,32x32x3 "
                         + "--transformations paper72 --images 1024 --train-batch 128 --infer-batch 256 --warmup 3 "
-                        + "--iterations 8 --format NCHW|NHWC --workspaces ENABLED|NONE --cache-mode DEVICE|HOST|NONE --helpers true|false --train true --infer true"})
+                        + "--iterations 8 --train true --infer true; dl4j also --format NCHW|NHWC --workspaces ENABLED|NONE "
+                        + "--cache-mode DEVICE|HOST|NONE --helpers true|false; libtorch also --precision bf16|fp32 --threads N"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--backend", paramLabel = "NAME",
+            description = "Network engine to measure: dl4j or libtorch. Default: the build's default, currently dl4j.")
+    ClassifierBackend backend;
 
     @Unmatched
     List<String> options = new ArrayList<>();
 
     private final Provider<Benchmark> benchmark;
+    private final BackendSelection selection;
 
     @Inject
-    BenchCommand(Provider<Benchmark> benchmark) {
+    BenchCommand(Provider<Benchmark> benchmark, BackendSelection selection) {
         this.benchmark = benchmark;
+        this.selection = selection;
     }
 
     @Override
     public Integer call() {
+        selection.choose(backend != null ? backend : ClassifierBackend.defaultBackend(), selection.precision());
         try {
             benchmark.get().run(options, spec.commandLine().getOut());
         } catch (IllegalArgumentException e) {

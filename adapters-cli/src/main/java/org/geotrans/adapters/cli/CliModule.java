@@ -13,30 +13,58 @@ import org.geotrans.adapters.dl4j.ClassifierBenchmark;
 import org.geotrans.adapters.dl4j.Dl4jBackend;
 import org.geotrans.adapters.dl4j.Dl4jTransformationClassifierProvider;
 import org.geotrans.adapters.libsvm.LibsvmOneClassSvm;
+import org.geotrans.adapters.libtorch.LibtorchBenchmark;
+import org.geotrans.adapters.libtorch.LibtorchRuntime;
+import org.geotrans.adapters.libtorch.LibtorchTransformationClassifierProvider;
+import org.geotrans.adapters.libtorch.LibtorchTuning;
 import org.geotrans.adapters.store.ZipDetectorStore;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.port.DatasetSource;
 import org.geotrans.domain.port.DetectorStore;
 import org.geotrans.domain.port.OneClassSvm;
 import org.geotrans.domain.port.TransformationClassifierProvider;
 
 /**
- * The command line's choice of adapters: DL4J for the network, the file readers for data, libsvm
- * for the One-Class SVM, zip files for detectors. Nothing else in the CLI creates an adapter.
- * Guice creates singletons lazily here, so --help and usage errors never start the native backend.
+ * The command line's choice of adapters: DL4J or libtorch for the network (the command's
+ * {@code --backend}, see {@link BackendSelection}; a saved detector is read by the backend that
+ * wrote it), the file readers for data, libsvm for the One-Class SVM, zip files for detectors.
+ * Nothing else in the CLI creates an adapter. Guice creates singletons lazily here, so --help and
+ * usage errors never start a native backend.
  */
 public final class CliModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        bind(TransformationClassifierProvider.class).to(Dl4jTransformationClassifierProvider.class).in(Singleton.class);
+        bind(Dl4jTransformationClassifierProvider.class).in(Singleton.class);
         bind(DatasetSource.class).to(FileDatasetSource.class);
         bind(OneClassSvm.class).to(LibsvmOneClassSvm.class);
     }
 
-    /** Reads the models of every installed backend: the one the CLI trains with, for now DL4J. */
     @Provides
-    DetectorStore detectorStore(TransformationClassifierProvider classifiers) {
-        return new ZipDetectorStore(List.of(classifiers));
+    ClassifierProviders classifierProviders(BackendSelection selection,
+                                            jakarta.inject.Provider<Dl4jTransformationClassifierProvider> dl4j) {
+        return backend -> switch (backend) {
+            case DL4J -> dl4j.get();
+            case LIBTORCH -> new LibtorchTransformationClassifierProvider(LibtorchTuning.of(selection.precision()));
+        };
+    }
+
+    @Provides
+    TransformationClassifierProvider classifiers(BackendSelection selection, ClassifierProviders providers) {
+        return providers.of(selection.backend());
+    }
+
+    /** Reads each detector with the backend that wrote it; only that backend is started. */
+    @Provides
+    DetectorStore detectors(ClassifierProviders providers) {
+        Map<ClassifierBackend, Supplier<TransformationClassifierProvider>> readers = new EnumMap<>(ClassifierBackend.class);
+        for (ClassifierBackend backend : ClassifierBackend.values()) {
+            readers.put(backend, () -> providers.of(backend));
+        }
+        return new ZipDetectorStore(readers);
     }
 
     @Provides
@@ -46,13 +74,19 @@ public final class CliModule extends AbstractModule {
     }
 
     @Provides
-    BackendDescription backend() {
-        return () -> Dl4jBackend.ensureInitialised().description();
+    BackendDescription backend(BackendSelection selection) {
+        return switch (selection.backend()) {
+            case DL4J -> () -> Dl4jBackend.ensureInitialised().description();
+            case LIBTORCH -> () -> LibtorchRuntime.describe(LibtorchTuning.of(selection.precision()));
+        };
     }
 
     @Provides
-    Benchmark benchmark() {
-        return (options, out) -> ClassifierBenchmark.run(options.toArray(String[]::new), lineStream(out));
+    Benchmark benchmark(BackendSelection selection) {
+        return switch (selection.backend()) {
+            case DL4J -> (options, out) -> ClassifierBenchmark.run(options.toArray(String[]::new), lineStream(out));
+            case LIBTORCH -> (options, out) -> LibtorchBenchmark.run(options.toArray(String[]::new), lineStream(out));
+        };
     }
 
     /** The benchmark prints to a PrintStream; its lines go on to the command's writer as they come. */

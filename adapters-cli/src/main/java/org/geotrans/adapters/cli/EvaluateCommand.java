@@ -18,8 +18,8 @@ final class EvaluateCommand extends ExperimentCommand {
 
     @Inject
     EvaluateCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader,
-                    Provider<TransformationClassifierProvider> classifiers) {
-        super(experiments, backend, loader, classifiers);
+                    BackendSelection selection) {
+        super(experiments, backend, loader, selection);
     }
 
     @Override

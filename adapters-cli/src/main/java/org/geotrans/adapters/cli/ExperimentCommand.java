@@ -42,6 +42,8 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Mixin
     RunOptions runs;
     @Mixin
+    BackendOptions backendOptions;
+    @Mixin
     OutputOptions output;
     @Mixin
     ResumeOptions resume;
@@ -51,14 +53,14 @@ abstract class ExperimentCommand implements Callable<Integer> {
     private final Provider<EvaluateOneVsAllUseCase> experiments;
     private final Provider<BackendDescription> backend;
     private final DataLoader loader;
-    private final Provider<TransformationClassifierProvider> classifiers;
+    private final BackendSelection selection;
 
     ExperimentCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader,
-                      Provider<TransformationClassifierProvider> classifiers) {
+                      BackendSelection selection) {
         this.experiments = experiments;
         this.backend = backend;
         this.loader = loader;
-        this.classifiers = classifiers;
+        this.selection = selection;
     }
 
     /** The detectors this command puts side by side. */
@@ -67,6 +69,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        backendOptions.applyTo(selection);
         data.validate();
         settings.validate(runs);
         resume.interval();
@@ -93,7 +96,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
             more.put("normal classes", classes.stream().map(loaded::className).toList().toString());
             more.put("detectors", new java.util.TreeSet<>(detectors()).toString());
             Resumption resumption = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), s, more, loaded,
-                    classifiers.get().backend().id()), resume, progress);
+                    selection.describe()), resume, progress);
             journal = new UnitFiles(folder.dir(), resumption.fingerprint(), resumption.policy());
         }
         if (only != null && (!classes.contains(only[0]) || only[1] < 0 || only[1] >= s.runs())) {

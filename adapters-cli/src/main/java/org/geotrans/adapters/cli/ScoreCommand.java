@@ -20,6 +20,7 @@ import org.geotrans.domain.score.ScoreType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.geotrans.adapters.libtorch.Precision;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -56,18 +57,24 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "Seed of the test subset (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--precision", paramLabel = "P",
+            description = "For a detector of the libtorch backend: bf16 (bfloat16 autocast, default) or fp32.")
+    Precision precision;
+
     @Mixin
     OutputOptions output;
 
     private final Provider<ScoreImagesUseCase> scorer;
     private final DataLoader loader;
     private final OneVsAllSplit split;
+    private final BackendSelection selection;
 
     @Inject
-    ScoreCommand(Provider<ScoreImagesUseCase> scorer, DataLoader loader, OneVsAllSplit split) {
+    ScoreCommand(Provider<ScoreImagesUseCase> scorer, DataLoader loader, OneVsAllSplit split, BackendSelection selection) {
         this.scorer = scorer;
         this.loader = loader;
         this.split = split;
+        this.selection = selection;
     }
 
     @Override
@@ -78,6 +85,9 @@ final class ScoreCommand implements Callable<Integer> {
         data.validate();
         if (maxTest < 0) {
             throw new UsageException("--max-test must be 0 (all) or positive, found " + maxTest);
+        }
+        if (precision != null) {
+            selection.choose(selection.backend(), precision);
         }
         try (OutputFolder folder = output.prepare()) {
             return score(folder);

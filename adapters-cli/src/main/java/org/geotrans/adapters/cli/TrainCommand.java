@@ -55,6 +55,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
     @Mixin
+    BackendOptions backend;
+    @Mixin
     OutputOptions output;
     @Mixin
     ResumeOptions resume;
@@ -63,16 +65,16 @@ final class TrainCommand implements Callable<Integer> {
     private final Provider<DetectorStore> store;
     private final DataLoader loader;
     private final OneVsAllSplit split;
-    private final Provider<TransformationClassifierProvider> classifiers;
+    private final BackendSelection selection;
 
     @Inject
     TrainCommand(Provider<TrainDetectorUseCase> trainer, Provider<DetectorStore> store, DataLoader loader, OneVsAllSplit split,
-                 Provider<TransformationClassifierProvider> classifiers) {
+                 BackendSelection selection) {
         this.trainer = trainer;
         this.store = store;
         this.loader = loader;
         this.split = split;
-        this.classifiers = classifiers;
+        this.selection = selection;
     }
 
     @Override
@@ -82,6 +84,7 @@ final class TrainCommand implements Callable<Integer> {
         if (model == null && output.out == null) {
             throw new UsageException("say where to save the detector: --model FILE or --out DIR");
         }
+        backend.applyTo(selection);
         if (resume.resume && output.out == null) {
             throw new UsageException("--resume continues the training whose checkpoints are in an --out folder; "
                     + "say which with --out DIR");
@@ -131,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
         if (folder != null) {
             checkpoints = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), s,
                     java.util.Map.of("normal class", loaded.className(c), "score", score.name()), loaded,
-                    classifiers.get().backend().id()), resume, progress).policy();
+                    selection.describe()), resume, progress).policy();
         }
         GeoTransDetector detector;
         try {

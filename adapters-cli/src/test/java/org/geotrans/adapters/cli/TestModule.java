@@ -7,18 +7,25 @@ import com.google.inject.util.Modules;
 import java.util.ArrayList;
 import java.util.List;
 import org.geotrans.application.FakeClassifiers;
-import org.geotrans.domain.port.TransformationClassifierProvider;
+import org.geotrans.domain.port.ClassifierBackend;
 
 /**
- * Replaces the DL4J parts of {@link CliModule} (network, backend description, benchmark) with
- * fakes; everything else (readers, libsvm, the zip store) stays the production wiring.
+ * Replaces the network parts of {@link CliModule} (the classifier of every backend, backend
+ * description, benchmark) with fakes; everything else (readers, libsvm, the zip store) stays the production wiring.
  */
 final class TestModule extends AbstractModule {
     final List<List<String>> benchmarkCalls = new ArrayList<>();
+    /** The backend of every classifier provider the CLI asked for, in order. */
+    final List<ClassifierBackend> backendsAsked = new ArrayList<>();
+    final List<ClassifierBackend> benchmarkBackends = new ArrayList<>();
 
     @Override
     protected void configure() {
-        bind(TransformationClassifierProvider.class).toInstance(new FakeClassifiers());
+        FakeClassifiers fake = new FakeClassifiers();
+        bind(ClassifierProviders.class).toInstance(backend -> {
+            backendsAsked.add(backend);
+            return fake;
+        });
     }
 
     /** The CLI's own module with this one's fakes in place of DL4J. */
@@ -32,8 +39,9 @@ final class TestModule extends AbstractModule {
     }
 
     @Provides
-    Benchmark benchmark() {
+    Benchmark benchmark(BackendSelection selection) {
         return (options, out) -> {
+            benchmarkBackends.add(selection.backend());
             if (options.contains("--bogus")) {
                 throw new IllegalArgumentException("unknown option --bogus; known: [depth]");
             }

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -35,7 +36,7 @@ import org.geotrans.domain.score.DirichletNormalityScorer;
  * names.
  */
 public final class ZipDetectorStore implements DetectorStore {
-    private final Map<ClassifierBackend, TransformationClassifierProvider> providers;
+    private final Map<ClassifierBackend, Supplier<? extends TransformationClassifierProvider>> providers;
 
     /**
      * A store that reads the networks of these providers' backends (one provider per backend)
@@ -51,7 +52,20 @@ public final class ZipDetectorStore implements DetectorStore {
         if (byBackend.isEmpty()) {
             throw new IllegalArgumentException("a detector store needs at least one classifier provider");
         }
-        this.providers = Map.copyOf(byBackend);
+        Map<ClassifierBackend, Supplier<? extends TransformationClassifierProvider>> readers = new EnumMap<>(ClassifierBackend.class);
+        byBackend.forEach((backend, provider) -> readers.put(backend, () -> provider));
+        this.providers = Map.copyOf(readers);
+    }
+
+    /**
+     * A store that starts a backend only when it reads a detector of that backend: starting one
+     * loads its native libraries, which a user of the other need not pay for (or have installed).
+     */
+    public ZipDetectorStore(Map<ClassifierBackend, ? extends Supplier<? extends TransformationClassifierProvider>> readers) {
+        if (readers.isEmpty()) {
+            throw new IllegalArgumentException("a detector store needs at least one classifier provider");
+        }
+        this.providers = Map.copyOf(readers);
     }
 
     @Override
@@ -132,11 +146,12 @@ public final class ZipDetectorStore implements DetectorStore {
         } catch (IllegalArgumentException e) {
             throw new IOException(source + " is a damaged GeoTrans model file: " + e.getMessage(), e);
         }
-        TransformationClassifierProvider provider = providers.get(settings.backend());
-        if (provider == null) {
+        Supplier<? extends TransformationClassifierProvider> reader = providers.get(settings.backend());
+        if (reader == null) {
             throw new IOException(source + " holds a network of the " + settings.backend().id() + " backend, which is not"
                     + " installed here (installed: " + installed() + ")");
         }
+        TransformationClassifierProvider provider = reader.get();
         TransformationClassifier classifier;
         try (InputStream network = new ByteArrayInputStream(entries.get(ModelFormat.NETWORK))) {
             classifier = provider.load(network);

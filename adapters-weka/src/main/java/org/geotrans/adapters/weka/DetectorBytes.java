@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.geotrans.adapters.dl4j.Dl4jBackend;
+import org.geotrans.adapters.libtorch.Precision;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.port.DetectorStore;
 
@@ -21,14 +22,15 @@ final class DetectorBytes {
     }
 
     static byte[] write(GeoTransDetector detector) throws IOException {
-        DetectorStore store = WekaAdapters.detectorStore();
+        DetectorStore store = WekaAdapters.detectorStore(Precision.BF16);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         inPackageLoader(() -> store.write(detector, out));
         return out.toByteArray();
     }
 
-    static GeoTransDetector read(byte[] bytes) throws IOException {
-        DetectorStore store = WekaAdapters.detectorStore();
+    /** The detector of {@link #write}'s bytes; a libtorch network predicts in {@code precision}. */
+    static GeoTransDetector read(byte[] bytes, Precision precision) throws IOException {
+        DetectorStore store = WekaAdapters.detectorStore(precision);
         GeoTransDetector[] loaded = new GeoTransDetector[1];
         inPackageLoader(() -> loaded[0] = store.read(new ByteArrayInputStream(bytes), SOURCE));
         return loaded[0];

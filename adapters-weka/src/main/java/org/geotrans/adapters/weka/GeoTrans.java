@@ -5,6 +5,8 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
 import org.geotrans.adapters.dl4j.Dl4jBackend;
+import org.geotrans.adapters.libtorch.Precision;
+import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.detector.DetectorProvenance;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.Image;
@@ -101,7 +103,8 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
                 .with("data", train.relationName())
                 .with("normal-class", label)
                 .with("host", "Weka " + weka.core.Version.VERSION);
-        GeoTransDetector trained = Dl4jBackend.withContextClassLoader(() -> WekaAdapters.trainDetector()
+        GeoTransDetector trained = Dl4jBackend.withContextClassLoader(() -> WekaAdapters.trainDetector(
+                        settings.backendOrDefault(), settings.precisionOrDefault())
                 .train(settings.command(normalImages, imageShape, provenance), progress()));
         double[] trainingScores = Dl4jBackend.withContextClassLoader(() -> trained.score(normalImages,
                 settings.scoreType(), scoringBatch(), ProgressListener.SILENT));
@@ -205,7 +208,8 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
         if (length < 0) {
             throw new IOException("corrupt GeoTrans model: negative detector length " + length);
         }
-        detector = length == 0 ? null : DetectorBytes.read(in.readNBytes(length));
+        detector = length == 0 ? null : DetectorBytes.read(in.readNBytes(length),
+                trainedWith == null ? Precision.BF16 : trainedWith.precisionOrDefault());
     }
 
     // ----- options: each accessor writes to the settings builder; buildClassifier checks them -----
@@ -341,6 +345,29 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
 
     public void setPreset(GeoTransPreset value) {
         options.preset = value;
+    }
+
+    @OptionMetadata(displayName = "backend", description = "The engine that trains the network: DL4J"
+            + " (Deeplearning4j, in every package) or LIBTORCH (libtorch, in the weka-libtorch package; faster on"
+            + " processors with bf16 instructions) (default: DL4J). A saved model is read by the engine that wrote it.",
+            commandLineParamName = "backend", commandLineParamSynopsis = "-backend <DL4J|LIBTORCH>", displayOrder = 13)
+    public ClassifierBackend getBackend() {
+        return options.backend;
+    }
+
+    public void setBackend(ClassifierBackend value) {
+        options.backend = value;
+    }
+
+    @OptionMetadata(displayName = "precision", description = "LIBTORCH only: BF16 (bfloat16 autocast) or FP32"
+            + " arithmetic in the network; softmax outputs and scores are fp32 or double either way (default: BF16).",
+            commandLineParamName = "precision", commandLineParamSynopsis = "-precision <BF16|FP32>", displayOrder = 14)
+    public Precision getPrecision() {
+        return options.precision;
+    }
+
+    public void setPrecision(Precision value) {
+        options.precision = value;
     }
 
     public static void main(String[] args) {

@@ -1,6 +1,8 @@
 package org.geotrans.adapters.weka;
 
 import java.io.Serializable;
+import org.geotrans.adapters.libtorch.Precision;
+import org.geotrans.domain.port.ClassifierBackend;
 import java.util.List;
 import org.geotrans.adapters.datasets.FileDatasetSource;
 import org.geotrans.application.preset.ExperimentSettings;
@@ -30,9 +32,13 @@ import org.geotrans.domain.transform.TransformationSet;
  *     paper's rule, {@link Preprocessing#paperFor}, as on the command line)
  * @param pixelScaling how attribute values become pixel values 0..255
  * @param preset a CLI preset that replaces transformations, network and training options
+ * @param backend the engine that trains the network ({@code null} in models saved before there
+ *     was a choice: Deeplearning4j)
+ * @param precision libtorch's arithmetic ({@code null} in older models: bf16)
  */
 record GeoTransSettings(String normalClass, String transformations, int depth, int width, int epochs, int minibatch,
-                        ScoreType scoreType, int seed, String imageShape, int padTo, PixelScaling pixelScaling, GeoTransPreset preset)
+                        ScoreType scoreType, int seed, String imageShape, int padTo, PixelScaling pixelScaling, GeoTransPreset preset,
+                        ClassifierBackend backend, Precision precision)
         implements Serializable {
 
     GeoTransSettings {
@@ -64,6 +70,16 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
     /** How images of this raw shape become network input. */
     Preprocessing preprocessing(ImageShape shape) {
         return padTo == PAPER_PADDING ? Preprocessing.paperFor(shape) : new Preprocessing(padTo);
+    }
+
+    /** The backend, Deeplearning4j for settings saved before there was a choice. */
+    ClassifierBackend backendOrDefault() {
+        return backend == null ? ClassifierBackend.DL4J : backend;
+    }
+
+    /** libtorch's precision, bf16 for settings saved before there was a choice. */
+    Precision precisionOrDefault() {
+        return precision == null ? Precision.BF16 : precision;
     }
 
     /** The command that trains a detector on the normal images. */
@@ -106,10 +122,13 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
         int padTo = PAPER_PADDING;
         PixelScaling pixelScaling = PixelScaling.RAW;
         GeoTransPreset preset = GeoTransPreset.CUSTOM;
+        // The default Weka package carries Deeplearning4j only (libtorch is the weka-libtorch variant)
+        ClassifierBackend backend = ClassifierBackend.DL4J;
+        Precision precision = Precision.BF16;
 
         GeoTransSettings build() {
             return new GeoTransSettings(normalClass, transformations, depth, width, epochs, minibatch, scoreType, seed,
-                    imageShape, padTo, pixelScaling, preset);
+                    imageShape, padTo, pixelScaling, preset, backend, precision);
         }
     }
 }

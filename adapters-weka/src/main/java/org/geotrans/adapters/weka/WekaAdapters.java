@@ -2,7 +2,14 @@ package org.geotrans.adapters.weka;
 
 import java.util.List;
 import org.geotrans.adapters.datasets.FileDatasetSource;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.geotrans.adapters.dl4j.Dl4jTransformationClassifierProvider;
+import org.geotrans.adapters.libtorch.LibtorchTransformationClassifierProvider;
+import org.geotrans.adapters.libtorch.LibtorchTuning;
+import org.geotrans.adapters.libtorch.Precision;
+import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.adapters.store.ZipDetectorStore;
 import org.geotrans.application.train.TrainDetectorUseCase;
 import org.geotrans.domain.port.DetectorStore;
@@ -20,16 +27,33 @@ final class WekaAdapters {
     private WekaAdapters() {
     }
 
-    static TransformationClassifierProvider transformationClassifiers() {
-        return new Dl4jTransformationClassifierProvider();
+    static TransformationClassifierProvider transformationClassifiers(ClassifierBackend backend, Precision precision) {
+        return switch (backend) {
+            case DL4J -> new Dl4jTransformationClassifierProvider();
+            case LIBTORCH -> libtorch(precision);
+        };
     }
 
-    static TrainDetectorUseCase trainDetector() {
-        return new TrainDetectorUseCase(transformationClassifiers());
+    static TrainDetectorUseCase trainDetector(ClassifierBackend backend, Precision precision) {
+        return new TrainDetectorUseCase(transformationClassifiers(backend, precision));
     }
 
-    static DetectorStore detectorStore() {
-        return new ZipDetectorStore(List.of(transformationClassifiers()));
+    /** Reads each detector with the backend that wrote it; a libtorch detector predicts in {@code precision}. */
+    static DetectorStore detectorStore(Precision precision) {
+        Map<ClassifierBackend, Supplier<TransformationClassifierProvider>> readers = new EnumMap<>(ClassifierBackend.class);
+        for (ClassifierBackend backend : ClassifierBackend.values()) {
+            readers.put(backend, () -> transformationClassifiers(backend, precision));
+        }
+        return new ZipDetectorStore(readers);
+    }
+
+    private static TransformationClassifierProvider libtorch(Precision precision) {
+        try {
+            return new LibtorchTransformationClassifierProvider(LibtorchTuning.of(precision));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("the libtorch backend is not in this GeoTrans package: install the"
+                    + " weka-libtorch variant of the package (see docs/weka.md) or choose the dl4j backend", e);
+        }
     }
 
     static FileDatasetSource datasets(int imageSize) {

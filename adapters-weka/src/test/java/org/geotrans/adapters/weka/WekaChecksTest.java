@@ -37,4 +37,9 @@ class WekaChecksTest {
     void geoTransPassesWekasClassifierChecks() {
         run(GeoTransWekaChecks.class, Path.of("target/wekarefs"));
     }
+
+    @Test
+    void geoTransOnLibtorchPassesWekasClassifierChecks() {
+        run(GeoTransLibtorchWekaChecks.class, Path.of("target/wekarefs"));
+    }
 }

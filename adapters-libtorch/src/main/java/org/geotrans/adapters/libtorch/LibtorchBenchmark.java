@@ -1,0 +1,165 @@
+package org.geotrans.adapters.libtorch;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.image.ImageBatch;
+import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.ClassifierSettings;
+import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.training.LabeledBatch;
+import org.geotrans.domain.training.ShuffledPairBatches;
+import org.geotrans.domain.training.TransformedImages;
+import org.geotrans.domain.transform.TransformationSet;
+
+/**
+ * Throughput benchmark of the libtorch classifier on random images (not a test): training and
+ * inference images per second (medians of timed steps after warm-up) and the process's RSS after
+ * warm-up, at the end and at its peak (VmHWM, over the whole run: run one shape per process to
+ * compare peaks). Options: {@code --depth 10 --widen 4 --shapes 32x32x1,32x32x3 --transformations
+ * paper72 --images 1024 --train-batch 128 --infer-batch 256 --warmup 3 --iterations 8
+ * --precision bf16|fp32 --threads N --train true --infer true}.
+ */
+public final class LibtorchBenchmark {
+    private final Map<String, String> options;
+
+    private LibtorchBenchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        run(args, System.out);
+    }
+
+    /** Runs the benchmark and prints a table to {@code out}. */
+    public static void run(String[] args, PrintStream out) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.putAll(Map.of("depth", "10", "widen", "4", "shapes", "32x32x1,32x32x3", "transformations", "paper72",
+                "images", "1024", "train-batch", "128", "infer-batch", "256", "warmup", "3", "iterations", "8"));
+        options.putAll(Map.of("precision", LibtorchTuning.defaults().precision().id(),
+                "threads", Integer.toString(LibtorchTuning.defaults().threads()), "train", "true", "infer", "true"));
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
+            }
+            String key = args[i].substring(2);
+            if (!options.containsKey(key)) {
+                throw new IllegalArgumentException("unknown option --" + key + "; known: " + options.keySet());
+            }
+            options.put(key, args[++i]);
+        }
+        LibtorchBenchmark benchmark = new LibtorchBenchmark(options);
+        LibtorchTuning tuning = new LibtorchTuning(Precision.parse(options.get("precision")), benchmark.intOption("threads"),
+                benchmark.intOption("infer-batch"));
+        benchmark.runAll(tuning, out);
+    }
+
+    private void runAll(LibtorchTuning tuning, PrintStream out) {
+        LibtorchRuntime.ensureLoaded();
+        out.println("# " + LibtorchRuntime.describe(tuning) + ", channels-last");
+        out.println("# options " + options);
+        out.printf(Locale.ROOT, "%-10s %-9s %4s %-9s %12s %12s %12s %12s %12s%n", "network", "shape", "k", "precision",
+                "train img/s", "infer img/s", "RSS warm MB", "RSS end MB", "peak RSS MB");
+        for (String text : options.get("shapes").split(",")) {
+            benchmark(ImageShape.parse(text), tuning, out);
+        }
+    }
+
+    private void benchmark(ImageShape shape, LibtorchTuning tuning, PrintStream out) {
+        TransformationSet transformations = TransformationSet.parse(options.get("transformations"), shape);
+        int k = transformations.size();
+        ClassifierSettings settings = new ClassifierSettings(intOption("depth"), intOption("widen"), 1,
+                intOption("train-batch"), 1e-3, ClassifierSettings.PAPER_WEIGHT_DECAY, 42);
+        NetworkSpec spec = new NetworkSpec(shape, k, settings);
+        LibtorchTransformationClassifier classifier = new LibtorchTransformationClassifierProvider(tuning).untrained(spec);
+        List<Image> images = randomImages(shape, intOption("images"), 1);
+
+        long warmRss = -1;
+        double trainRate = Double.NaN;
+        if (Boolean.parseBoolean(options.get("train"))) {
+            Iterator<LabeledBatch> epoch = new ShuffledPairBatches(new TransformedImages(images, transformations),
+                    intOption("train-batch"), 7).epoch(0);
+            try (LibtorchTrainer trainer = new LibtorchTrainer(classifier.network(), tuning, ProgressListener.SILENT)) {
+                trainer.trainBatches(epoch, intOption("warmup"));
+                warmRss = rssMegabytes("VmRSS:");
+                double[] rates = new double[intOption("iterations")];
+                for (int i = 0; i < rates.length; i++) {
+                    long start = System.nanoTime();
+                    long seen = trainer.trainBatches(epoch, 1);
+                    rates[i] = seen * 1e9 / (System.nanoTime() - start);
+                }
+                trainRate = median(rates);
+            }
+        }
+        double inferRate = Double.NaN;
+        if (Boolean.parseBoolean(options.get("infer"))) {
+            ImageBatch batch = ImageBatch.of(shape, images.subList(0, Math.min(images.size(), intOption("infer-batch"))));
+            for (int i = 0; i < Math.max(2, intOption("warmup")); i++) {
+                classifier.predictSoftmax(batch);
+            }
+            double[] rates = new double[Math.max(3, intOption("iterations") / 2)];
+            for (int i = 0; i < rates.length; i++) {
+                long start = System.nanoTime();
+                classifier.predictSoftmax(batch);
+                rates[i] = batch.count() * 1e9 / (System.nanoTime() - start);
+            }
+            inferRate = median(rates);
+        }
+        out.printf(Locale.ROOT, "%-10s %-9s %4d %-9s %12.1f %12.1f %12d %12d %12d%n", settings.networkName(), shape, k,
+                tuning.precision().id(), trainRate, inferRate, warmRss, rssMegabytes("VmRSS:"), rssMegabytes("VmHWM:"));
+        classifier.network().close();
+    }
+
+    private int intOption(String key) {
+        try {
+            return Integer.parseInt(options.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " expects an integer, got '" + options.get(key) + "'");
+        }
+    }
+
+    /** Images of uniform random pixels in [-1, 1] (the preprocessed range); the tests use them too. */
+    static List<Image> randomImages(ImageShape shape, int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Image> images = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            float[] v = new float[shape.size()];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = (float) random.nextDouble(-1, 1);
+            }
+            images.add(new Image(shape, v));
+        }
+        return images;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** A memory line of /proc/self/status (VmRSS: now, VmHWM: peak) in MB, or -1 where unavailable. */
+    static long rssMegabytes(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

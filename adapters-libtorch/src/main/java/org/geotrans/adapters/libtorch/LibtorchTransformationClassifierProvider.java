@@ -1,0 +1,67 @@
+package org.geotrans.adapters.libtorch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+import org.geotrans.domain.port.ClassifierBackend;
+import org.geotrans.domain.port.ClassifierSettings;
+import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TransformationClassifier;
+import org.geotrans.domain.port.TransformationClassifierProvider;
+import org.geotrans.domain.training.TrainingBatches;
+
+/**
+ * Trains and restores the paper's Wide ResNet transformation classifier on libtorch. The same
+ * seed gives the same weights and the same predictions on the same machine and thread count. The
+ * minibatch size is the one the {@link TrainingBatches} stream was built with.
+ */
+public final class LibtorchTransformationClassifierProvider implements TransformationClassifierProvider {
+    private final LibtorchTuning tuning;
+
+    /** bf16 autocast on every core this JVM may use. */
+    public LibtorchTransformationClassifierProvider() {
+        this(LibtorchTuning.defaults());
+    }
+
+    public LibtorchTransformationClassifierProvider(LibtorchTuning tuning) {
+        this.tuning = Objects.requireNonNull(tuning, "tuning");
+        LibtorchRuntime.ensureLoaded();
+    }
+
+    public LibtorchTuning tuning() {
+        return tuning;
+    }
+
+    @Override
+    public ClassifierBackend backend() {
+        return ClassifierBackend.LIBTORCH;
+    }
+
+    @Override
+    public TransformationClassifier train(TrainingBatches data, ClassifierSettings settings, ProgressListener progress) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(progress, "progress");
+        LibtorchRuntime.useThreads(tuning.threads());
+        WideResNet network = new WideResNet(new NetworkSpec(data.shape(), data.classes(), settings));
+        try (LibtorchTrainer trainer = new LibtorchTrainer(network, tuning, progress)) {
+            trainer.train(data, 0, settings.epochs());
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+        return new LibtorchTransformationClassifier(network, tuning);
+    }
+
+    /** A network with fresh, seeded weights and no training, for benchmarks and tests. */
+    LibtorchTransformationClassifier untrained(NetworkSpec spec) {
+        LibtorchRuntime.useThreads(tuning.threads());
+        return new LibtorchTransformationClassifier(new WideResNet(spec), tuning);
+    }
+
+    @Override
+    public TransformationClassifier load(InputStream in) throws IOException {
+        Objects.requireNonNull(in, "in");
+        return ModelFile.read(in, tuning);
+    }
+}

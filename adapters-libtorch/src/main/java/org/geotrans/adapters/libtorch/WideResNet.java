@@ -1,0 +1,207 @@
+package org.geotrans.adapters.libtorch;
+
+import static org.bytedeco.pytorch.global.torch.adaptive_avg_pool2d;
+import static org.bytedeco.pytorch.global.torch.add;
+import static org.bytedeco.pytorch.global.torch.batch_norm;
+import static org.bytedeco.pytorch.global.torch.conv2d;
+import static org.bytedeco.pytorch.global.torch.flatten;
+import static org.bytedeco.pytorch.global.torch.linear;
+import static org.bytedeco.pytorch.global.torch.relu_;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.global.torch.ScalarType;
+
+/**
+ * WRN-depth-k as in the paper's reference code and the DL4J adapter: pre-activation basic blocks,
+ * a 1x1 projection shortcut from the first BN-ReLU output where the channel count or stride
+ * changes, groups of 16k, 32k, 64k channels at strides 1, 2, 2 after a 16-channel stem, a final
+ * BN-ReLU, global average pooling and a dense layer over the transformations (softmax applied by
+ * the callers). Written with libtorch's functional operators over tensors this class owns, so the
+ * parameters, their order in the model file and their initialisation are all explicit.
+ *
+ * <p>Initialisation, from the user's seed alone: convolution kernels He normal N(0, 2 / fan_in)
+ * (DL4J's {@code WeightInit.RELU}), the dense kernel U(-1/sqrt(fan_in), 1/sqrt(fan_in)), the dense
+ * bias zero, batch norm gamma 1 and beta 0. Padding is symmetric (1 for 3x3), where Keras' "same"
+ * pads a strided 3x3 convolution only at the bottom and right: the same shapes and parameters.
+ */
+final class WideResNet implements AutoCloseable {
+    static final double BN_MOMENTUM = 0.1; // PyTorch's convention: DL4J's decay 0.9
+    static final double BN_EPSILON = 1e-5;
+    private static final long SEED_SALT = 0x5DEECE66DL;
+
+    /** What a parameter is, which decides its initialisation and whether L2 applies to it. */
+    enum Kind {
+        CONV_KERNEL(true), BN_GAMMA(true), BN_BETA(true), DENSE_KERNEL(true), DENSE_BIAS(false), BN_MEAN(false), BN_VAR(false);
+
+        final boolean decayed;
+
+        Kind(boolean decayed) {
+            this.decayed = decayed;
+        }
+
+        boolean trainable() {
+            return this != BN_MEAN && this != BN_VAR;
+        }
+    }
+
+    /** A named tensor of the network, trainable or a batch norm running statistic. */
+    record Entry(String name, Kind kind, long[] shape, Tensor tensor) {
+    }
+
+    private record Conv(Tensor weight, long stride, long padding) {
+        Tensor apply(Tensor x) {
+            return conv2d(x, weight, new TensorOptional(), new long[] {stride, stride}, new long[] {padding, padding},
+                    new long[] {1, 1}, 1);
+        }
+
+        /**
+         * In training, a strided 3x3 convolution runs in fp32 even under bf16 autocast: oneDNN's
+         * bf16 kernel for its weight gradient took most of a bf16 training step on this CPU
+         * (BENCHMARK.md); in fp32 the step is about twice as fast. Inference keeps bf16.
+         */
+        Tensor apply(Tensor x, boolean training) {
+            if (training && stride > 1 && padding > 0) {
+                return LibtorchRuntime.inFp32(() -> apply(x.to(ScalarType.Float)));
+            }
+            return apply(x);
+        }
+    }
+
+    private record Norm(Tensor gamma, Tensor beta, Tensor mean, Tensor var) {
+        Tensor applyRelu(Tensor x, boolean training) {
+            Tensor y = batch_norm(x, new TensorOptional(gamma), new TensorOptional(beta), new TensorOptional(mean),
+                    new TensorOptional(var), training, BN_MOMENTUM, BN_EPSILON, true);
+            return relu_(y);
+        }
+    }
+
+    private record Block(Norm norm1, Conv conv1, Norm norm2, Conv conv2, Conv shortcut) {
+    }
+
+    private final NetworkSpec spec;
+    private final List<Entry> entries = new ArrayList<>();
+    private final SplittableRandom random;
+    private final Conv stem;
+    private final List<Block> blocks = new ArrayList<>();
+    private final Norm last;
+    private final Tensor denseKernel;
+    private final Tensor denseBias;
+
+    /** A network with fresh weights drawn from the spec's seed. */
+    WideResNet(NetworkSpec spec) {
+        LibtorchRuntime.ensureLoaded();
+        this.spec = spec;
+        this.random = new SplittableRandom(spec.settings().seed() ^ SEED_SALT);
+        int widen = spec.settings().widen();
+        int perGroup = spec.settings().blocksPerGroup();
+        stem = conv("stem", spec.shape().channels(), 16, 3, 1);
+        int[] channels = {16 * widen, 32 * widen, 64 * widen};
+        int[] strides = {1, 2, 2};
+        int in = 16;
+        for (int g = 0; g < channels.length; g++) {
+            for (int b = 0; b < perGroup; b++) {
+                String name = "g" + (g + 1) + "b" + (b + 1);
+                int stride = b == 0 ? strides[g] : 1;
+                Norm norm1 = norm(name + ".bn1", in);
+                Conv conv1 = conv(name + ".conv1", in, channels[g], 3, stride);
+                Norm norm2 = norm(name + ".bn2", channels[g]);
+                Conv conv2 = conv(name + ".conv2", channels[g], channels[g], 3, 1);
+                Conv shortcut = in == channels[g] && stride == 1 ? null : conv(name + ".shortcut", in, channels[g], 1, stride);
+                blocks.add(new Block(norm1, conv1, norm2, conv2, shortcut));
+                in = channels[g];
+            }
+        }
+        last = norm("final.bn", in);
+        double bound = 1 / Math.sqrt(in);
+        denseKernel = newTensor("dense.kernel", Kind.DENSE_KERNEL, uniform(spec.classes() * in, bound), spec.classes(), in);
+        denseBias = newTensor("dense.bias", Kind.DENSE_BIAS, new float[spec.classes()], spec.classes());
+    }
+
+    NetworkSpec spec() {
+        return spec;
+    }
+
+    /** Every tensor of the network in a fixed order: the model file's order. */
+    List<Entry> entries() {
+        return Collections.unmodifiableList(entries);
+    }
+
+    /** The tensors Adam updates. */
+    List<Entry> trainable() {
+        return entries.stream().filter(e -> e.kind().trainable()).toList();
+    }
+
+    /** Number of trainable values. */
+    long parameterCount() {
+        return trainable().stream().mapToLong(e -> e.tensor().numel()).sum();
+    }
+
+    /**
+     * The logits of a channels-last NCHW batch; {@code training} uses batch statistics in batch norm
+     * and updates the running ones, otherwise the running ones are used.
+     */
+    Tensor logits(Tensor images, boolean training) {
+        Tensor x = stem.apply(images);
+        for (Block b : blocks) {
+            Tensor act1 = b.norm1().applyRelu(x, training);
+            Tensor inner = b.conv2().apply(b.norm2().applyRelu(b.conv1().apply(act1, training), training));
+            x = add(inner, b.shortcut() == null ? x : b.shortcut().apply(act1));
+        }
+        Tensor pooled = flatten(adaptive_avg_pool2d(last.applyRelu(x, training), 1, 1), 1, -1);
+        return linear(pooled, denseKernel, new TensorOptional(denseBias));
+    }
+
+    private Conv conv(String name, int in, int out, int kernel, int stride) {
+        int fanIn = in * kernel * kernel;
+        float[] w = new float[out * fanIn];
+        double sd = Math.sqrt(2.0 / fanIn);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (random.nextGaussian() * sd);
+        }
+        Tensor weight = newTensor(name + ".kernel", Kind.CONV_KERNEL, w, out, in, kernel, kernel);
+        return new Conv(weight, stride, kernel / 2);
+    }
+
+    private Norm norm(String name, int channels) {
+        float[] ones = new float[channels];
+        java.util.Arrays.fill(ones, 1f);
+        Tensor gamma = newTensor(name + ".gamma", Kind.BN_GAMMA, ones, channels);
+        Tensor beta = newTensor(name + ".beta", Kind.BN_BETA, new float[channels], channels);
+        Tensor mean = newTensor(name + ".mean", Kind.BN_MEAN, new float[channels], channels);
+        Tensor var = newTensor(name + ".var", Kind.BN_VAR, ones, channels);
+        return new Norm(gamma, beta, mean, var);
+    }
+
+    private float[] uniform(int count, double bound) {
+        float[] v = new float[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = (float) random.nextDouble(-bound, bound);
+        }
+        return v;
+    }
+
+    /** A tensor holding {@code values}, channels-last where 4-D, with a gradient where trainable. */
+    private Tensor newTensor(String name, Kind kind, float[] values, long... shape) {
+        Tensor tensor;
+        try (Tensor plain = Tensors.copyOf(values, 0, shape)) {
+            tensor = Tensors.channelsLast(plain);
+        }
+        if (kind.trainable()) {
+            tensor.requires_grad_(true);
+        }
+        entries.add(new Entry(name, kind, shape, tensor));
+        return tensor;
+    }
+
+    @Override
+    public void close() {
+        for (Entry e : entries) {
+            e.tensor().close();
+        }
+    }
+}

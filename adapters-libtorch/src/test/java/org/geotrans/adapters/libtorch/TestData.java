@@ -1,0 +1,26 @@
+package org.geotrans.adapters.libtorch;
+
+import java.util.List;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.image.ImageBatch;
+import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.ClassifierSettings;
+
+/** Small random inputs and tiny networks shared by the tests. */
+final class TestData {
+    private TestData() {
+    }
+
+    static List<Image> randomImages(ImageShape shape, int count, long seed) {
+        return LibtorchBenchmark.randomImages(shape, count, seed);
+    }
+
+    static ImageBatch randomBatch(ImageShape shape, int count, long seed) {
+        return ImageBatch.of(shape, randomImages(shape, count, seed));
+    }
+
+    /** WRN-10-1: the smallest network of the family, for CI. */
+    static ClassifierSettings tinySettings(int epochs, long seed) {
+        return new ClassifierSettings(10, 1, epochs, 32, 1e-3, ClassifierSettings.PAPER_WEIGHT_DECAY, seed);
+    }
+}
