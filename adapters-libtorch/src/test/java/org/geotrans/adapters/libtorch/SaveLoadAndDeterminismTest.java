@@ -103,7 +103,7 @@ class SaveLoadAndDeterminismTest {
     @Test
     void trainingReportsEpochBatchLossSpeedAndEta() {
         TrainingProgress last = progress.get(progress.size() - 1);
-        assertEquals("train", last.stage());
+        assertEquals(org.geotrans.domain.port.ProgressStage.TRAIN, last.stage());
         assertEquals(2, last.epoch());
         assertEquals(2, last.epochs());
         assertEquals(6, last.total(), "24 images x 4 rotations in batches of 32, twice");

@@ -163,11 +163,20 @@ class WideResNetTest {
     }
 
     @Test
-    void givenALearningRateThatDiverges_thenTrainingStopsWithAClearMessage() {
+    void givenInputsThatOverflow_thenTrainingStopsWithAClearMessage() {
+        // learning rates are bounded by the settings now, so the loss is made non-finite through the
+        // data: pixels near fp32's largest value overflow the first convolution, and batch norm
+        // turns the infinities into NaN
         ImageShape shape = new ImageShape(8, 8, 1);
-        ShuffledPairBatches data = new ShuffledPairBatches(new TransformedImages(TestData.randomImages(shape, 64, 1),
+        java.util.List<org.geotrans.domain.image.Image> huge = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            float[] values = new float[shape.size()];
+            java.util.Arrays.fill(values, (i % 2 == 0 ? 1 : -1) * Float.MAX_VALUE / 2);
+            huge.add(new org.geotrans.domain.image.Image(shape, values));
+        }
+        ShuffledPairBatches data = new ShuffledPairBatches(new TransformedImages(huge,
                 TransformationSet.parse("identity;rot90;rot180;rot270", shape)), 16, 1);
-        ClassifierSettings settings = new ClassifierSettings(10, 1, 3, 16, 1e30, 0, 1);
+        ClassifierSettings settings = new ClassifierSettings(10, 1, 3, 16, 1e-3, 0, 1);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new LibtorchTransformationClassifierProvider(LibtorchTuning.of(Precision.FP32))
                         .train(data, settings, ProgressListener.SILENT));
