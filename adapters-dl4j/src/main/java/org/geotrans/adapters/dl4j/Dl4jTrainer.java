@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.util.Iterator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.geotrans.domain.port.ProgressListener;
-import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TrainingCheckpoints;
-import org.geotrans.domain.port.TrainingProgress;
 import org.geotrans.domain.training.LabeledBatch;
 import org.geotrans.domain.training.TrainingBatches;
+import org.geotrans.domain.training.TrainingProgressMeter;
 import org.geotrans.domain.training.TrainingPosition;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,8 +17,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Prefetcher}, fits one minibatch at a time and reports progress.
  */
 final class Dl4jTrainer {
-    private static final long REPORT_EVERY_NANOS = 500_000_000L;
-    private static final double RATE_SMOOTHING = 0.1;
 
     private final ComputationGraph network;
     private final NetworkSpec spec;
@@ -43,7 +40,7 @@ final class Dl4jTrainer {
         checkFits(data);
         TrainingStats total = TrainingStats.NONE;
         long perEpoch = data.batchesPerEpoch();
-        Progress progress = new Progress(epochs, perEpoch * epochs, data.pairsPerEpoch() * epochs);
+        TrainingProgressMeter progress = new TrainingProgressMeter(listener, epochs, perEpoch * epochs, data.pairsPerEpoch() * epochs);
         progress.resumeAt(from.step(), Math.min(data.pairsPerEpoch() * epochs, from.step() * spec.settings().batchSize()));
         TrainingPosition[] position = {from};
         Step afterStep = () -> {
@@ -91,13 +88,13 @@ final class Dl4jTrainer {
             }
         };
         try {
-            return epoch(limited, 1, new Progress(1, maxBatches, maxBatches * spec.settings().batchSize()), () -> { });
+            return epoch(limited, 1, new TrainingProgressMeter(listener, 1, maxBatches, maxBatches * spec.settings().batchSize()), () -> { });
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private TrainingStats epoch(Iterator<LabeledBatch> batches, int epoch, Progress progress, Step afterStep)
+    private TrainingStats epoch(Iterator<LabeledBatch> batches, int epoch, TrainingProgressMeter progress, Step afterStep)
             throws IOException {
         int classes = spec.classes();
         Iterator<PreparedBatch> prepared = new Iterator<>() {
@@ -154,45 +151,6 @@ final class Dl4jTrainer {
         if (data.classes() != spec.classes()) {
             throw new IllegalArgumentException("training data has " + data.classes()
                     + " transformations, the network expects " + spec.classes());
-        }
-    }
-
-    /** Throughput, ETA and throttled reporting across the whole run. */
-    private final class Progress {
-        private final int epochs;
-        private final long totalBatches;
-        private final long totalImages;
-        private long batches;
-        private long images;
-        private long last = System.nanoTime();
-        private long lastReport;
-        private double rate = Double.NaN;
-
-        Progress(int epochs, long totalBatches, long totalImages) {
-            this.epochs = epochs;
-            this.totalBatches = totalBatches;
-            this.totalImages = totalImages;
-        }
-
-        /** A resumed training starts counting where the checkpoint stood. */
-        void resumeAt(long doneBatches, long doneImages) {
-            batches = doneBatches;
-            images = doneImages;
-        }
-
-        void batchDone(int epoch, int count, double loss, boolean endOfEpoch) {
-            long now = System.nanoTime();
-            double instant = count * 1e9 / Math.max(1, now - last);
-            last = now;
-            // the first batch includes warm-up, so its rate only seeds the average
-            rate = Double.isNaN(rate) ? instant : rate + RATE_SMOOTHING * (instant - rate);
-            batches++;
-            images += count;
-            if (endOfEpoch || batches == 1 || now - lastReport >= REPORT_EVERY_NANOS) {
-                lastReport = now;
-                double eta = rate > 0 ? Math.max(0, totalImages - images) / rate : -1;
-                listener.onProgress(new TrainingProgress(ProgressStage.TRAIN, epoch, epochs, batches, totalBatches, loss, rate, eta));
-            }
         }
     }
 }

@@ -13,10 +13,9 @@ import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.geotrans.domain.port.ProgressListener;
-import org.geotrans.domain.port.ProgressStage;
-import org.geotrans.domain.port.TrainingProgress;
 import org.geotrans.domain.training.LabeledBatch;
 import org.geotrans.domain.training.TrainingBatches;
+import org.geotrans.domain.training.TrainingProgressMeter;
 
 /**
  * The training loop: Adam over the network's trainable tensors, one minibatch of the shuffled
@@ -30,10 +29,7 @@ import org.geotrans.domain.training.TrainingBatches;
  * restore them beside the weights.
  */
 final class LibtorchTrainer implements AutoCloseable {
-    static final ProgressStage STAGE = ProgressStage.TRAIN;
     static final double ADAM_EPSILON = 1e-7;
-    private static final long REPORT_EVERY_NANOS = 500_000_000L;
-    private static final double RATE_SMOOTHING = 0.1;
 
     private final WideResNet network;
     private final LibtorchTuning tuning;
@@ -69,7 +65,7 @@ final class LibtorchTrainer implements AutoCloseable {
     /** Trains for {@code epochs} epochs starting at epoch {@code firstEpoch} (0-based); returns the last loss. */
     double train(TrainingBatches data, int firstEpoch, int epochs) {
         checkFits(data);
-        Progress progress = new Progress(epochs, data.batchesPerEpoch() * epochs, data.pairsPerEpoch() * epochs);
+        TrainingProgressMeter progress = new TrainingProgressMeter(listener, epochs, data.batchesPerEpoch() * epochs, data.pairsPerEpoch() * epochs);
         double loss = Double.NaN;
         for (int e = 0; e < epochs; e++) {
             loss = epoch(data.epoch(firstEpoch + e), e + 1, progress);
@@ -88,7 +84,7 @@ final class LibtorchTrainer implements AutoCloseable {
         return images;
     }
 
-    private double epoch(Iterator<LabeledBatch> batches, int epoch, Progress progress) {
+    private double epoch(Iterator<LabeledBatch> batches, int epoch, TrainingProgressMeter progress) {
         double loss = Double.NaN;
         long images = 0;
         while (batches.hasNext()) {
@@ -152,38 +148,5 @@ final class LibtorchTrainer implements AutoCloseable {
         options.close();
         parameters.close();
         decay.close();
-    }
-
-    /** Throughput, ETA and throttled reporting across the whole run. */
-    private final class Progress {
-        private final int epochs;
-        private final long totalBatches;
-        private final long totalImages;
-        private long batches;
-        private long images;
-        private long last = System.nanoTime();
-        private long lastReport;
-        private double rate = Double.NaN;
-
-        Progress(int epochs, long totalBatches, long totalImages) {
-            this.epochs = epochs;
-            this.totalBatches = totalBatches;
-            this.totalImages = totalImages;
-        }
-
-        void batchDone(int epoch, int count, double loss, boolean endOfEpoch) {
-            long now = System.nanoTime();
-            double instant = count * 1e9 / Math.max(1, now - last);
-            last = now;
-            // the first batch includes warm-up, so its rate only seeds the average
-            rate = Double.isNaN(rate) ? instant : rate + RATE_SMOOTHING * (instant - rate);
-            batches++;
-            images += count;
-            if (endOfEpoch || batches == 1 || now - lastReport >= REPORT_EVERY_NANOS) {
-                lastReport = now;
-                double eta = rate > 0 ? Math.max(0, totalImages - images) / rate : -1;
-                listener.onProgress(new TrainingProgress(STAGE, epoch, epochs, batches, totalBatches, loss, rate, eta));
-            }
-        }
     }
 }
