@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ProgressListener;
-import org.geotrans.domain.port.TrainingCheckpoint;
-import org.geotrans.domain.port.TrainingCheckpoints;
 import org.geotrans.domain.port.TrainingProgress;
+import org.geotrans.domain.training.KillAfterCheckpoint;
 import org.geotrans.domain.training.ShuffledPairBatches;
-import org.geotrans.domain.training.TrainingPosition;
 import org.geotrans.domain.training.TransformedImages;
 import org.geotrans.domain.transform.TransformationSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,10 +61,10 @@ class ResumedTrainingTest {
     }
 
     private void assertResumedAt(long step) {
-        Memory memory = new Memory(step);
-        assertThrows(Killed.class, () -> provider.train(data(), TestData.tinySettings(EPOCHS, 17), ProgressListener.SILENT,
-                memory));
-        assertEquals(step, memory.saved.position().step());
+        KillAfterCheckpoint memory = new KillAfterCheckpoint(step, 6);
+        assertThrows(KillAfterCheckpoint.Killed.class, () -> provider.train(data(), TestData.tinySettings(EPOCHS, 17),
+                ProgressListener.SILENT, memory));
+        assertEquals(step, memory.savedPosition().step());
         List<TrainingProgress> progress = new ArrayList<>();
         Dl4jTransformationClassifier resumed = (Dl4jTransformationClassifier) provider.train(data(),
                 TestData.tinySettings(EPOCHS, 17), progress::add, memory.resumingOnly());
@@ -79,63 +72,6 @@ class ResumedTrainingTest {
         assertArrayEquals(uninterruptedSoftmax, resumed.predictSoftmax(PROBE));
         if (step < 6) {
             assertEquals(6, progress.get(progress.size() - 1).done(), "progress counts the steps before the resume");
-        }
-    }
-
-    private static final class Killed extends RuntimeException {
-    }
-
-    /** Saves at one step, then "kills" the training at the next step boundary (or at the end). */
-    private static final class Memory implements TrainingCheckpoints {
-        private final long saveAt;
-        private Saved saved;
-        private boolean resuming;
-
-        Memory(long saveAt) {
-            this.saveAt = saveAt;
-        }
-
-        Memory resumingOnly() {
-            resuming = true;
-            return this;
-        }
-
-        @Override
-        public Optional<TrainingCheckpoint> begin(long totalSteps) {
-            assertEquals(6, totalSteps);
-            return resuming ? Optional.of(saved) : Optional.empty();
-        }
-
-        @Override
-        public boolean due(TrainingPosition position) {
-            if (!resuming && saved != null) {
-                throw new Killed();
-            }
-            return !resuming && position.step() == saveAt;
-        }
-
-        @Override
-        public void save(TrainingPosition position, StateWriter state) throws IOException {
-            if (resuming) {
-                return;
-            }
-            if (saved != null || position.step() != saveAt) {
-                throw new Killed();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            state.write(out);
-            saved = new Saved(position, out.toByteArray());
-        }
-
-        @Override
-        public void end() {
-        }
-    }
-
-    private record Saved(TrainingPosition position, byte[] bytes) implements TrainingCheckpoint {
-        @Override
-        public InputStream openState() {
-            return new ByteArrayInputStream(bytes);
         }
     }
 }

@@ -2,6 +2,9 @@ package org.geotrans.adapters.libtorch;
 
 import static org.bytedeco.pytorch.global.torch.cross_entropy_loss;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Iterator;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
@@ -13,8 +16,10 @@ import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TrainingCheckpoints;
 import org.geotrans.domain.training.LabeledBatch;
 import org.geotrans.domain.training.TrainingBatches;
+import org.geotrans.domain.training.TrainingPosition;
 import org.geotrans.domain.training.TrainingProgressMeter;
 
 /**
@@ -25,8 +30,8 @@ import org.geotrans.domain.training.TrainingProgressMeter;
  * <p>L2 as in the Keras reference ({@code l2(wd)} adds {@code wd * sum(w^2)} to the loss) on the
  * convolution and dense kernels and on batch norm's gamma and beta: {@code 2 wd w} is added to
  * their gradients before Adam's step, which is what Keras' loss term contributes. Adam's epsilon
- * is Keras' 1e-7. The optimizer and the step counter are kept, so a checkpoint can save and
- * restore them beside the weights.
+ * is Keras' 1e-7. Checkpoints save and restore the weights and the optimizer's state
+ * ({@link LibtorchTrainingState}).
  */
 final class LibtorchTrainer implements AutoCloseable {
     static final double ADAM_EPSILON = 1e-7;
@@ -38,7 +43,6 @@ final class LibtorchTrainer implements AutoCloseable {
     private final AdamOptions options;
     private final Adam optimizer;
     private final Scalar decay;
-    private long steps;
 
     LibtorchTrainer(WideResNet network, LibtorchTuning tuning, ProgressListener listener) {
         this.network = network;
@@ -52,25 +56,54 @@ final class LibtorchTrainer implements AutoCloseable {
         torch.manual_seed(network.spec().settings().seed());
     }
 
-    /** Adam and its moments, for checkpoints. */
-    Adam optimizer() {
-        return optimizer;
+    /** Trains all {@code epochs} epochs from the start, without checkpoints; returns the last loss. */
+    double train(TrainingBatches data, int epochs) throws IOException {
+        long total = data.batchesPerEpoch() * epochs;
+        return train(data, TrainingPosition.start(total), epochs, TrainingCheckpoints.NONE);
     }
 
-    /** Optimizer steps taken so far. */
-    long steps() {
-        return steps;
-    }
-
-    /** Trains for {@code epochs} epochs starting at epoch {@code firstEpoch} (0-based); returns the last loss. */
-    double train(TrainingBatches data, int firstEpoch, int epochs) {
+    /**
+     * Trains from {@code from} to the end of epoch {@code epochs}, saving checkpoints when they
+     * are due and once at the end (the port's contract; {@code begin} and {@code end} are the
+     * caller's); returns the last loss.
+     */
+    double train(TrainingBatches data, TrainingPosition from, int epochs, TrainingCheckpoints checkpoints)
+            throws IOException {
         checkFits(data);
-        TrainingProgressMeter progress = new TrainingProgressMeter(listener, epochs, data.batchesPerEpoch() * epochs, data.pairsPerEpoch() * epochs);
+        long perEpoch = data.batchesPerEpoch();
+        TrainingProgressMeter progress = new TrainingProgressMeter(listener, epochs, perEpoch * epochs, data.pairsPerEpoch() * epochs);
+        progress.resumeAt(from.step(), Math.min(data.pairsPerEpoch() * epochs, from.step() * network.spec().settings().batchSize()));
+        TrainingPosition position = from;
         double loss = Double.NaN;
-        for (int e = 0; e < epochs; e++) {
-            loss = epoch(data.epoch(firstEpoch + e), e + 1, progress);
+        for (int e = from.epoch(); e < epochs; e++) {
+            Iterator<LabeledBatch> batches = data.epoch(e, e == from.epoch() ? from.batch() : 0);
+            long images = 0;
+            while (batches.hasNext()) {
+                LabeledBatch batch = batches.next();
+                loss = step(batch);
+                images += batch.images().count();
+                if (!Double.isFinite(loss)) {
+                    throw new IllegalStateException("training diverged: loss is " + loss + " in epoch " + (e + 1)
+                            + " after " + images + " images; lower the learning rate or use --precision fp32");
+                }
+                progress.batchDone(e + 1, batch.images().count(), loss, !batches.hasNext());
+                position = position.next(perEpoch);
+                if (checkpoints.due(position)) {
+                    checkpoints.save(position, this::writeState);
+                }
+            }
         }
+        checkpoints.save(position, this::writeState);
         return loss;
+    }
+
+    /** Continues from a checkpoint's state: the network's tensors and Adam's moments and steps. */
+    void restoreState(InputStream state) throws IOException {
+        LibtorchTrainingState.restore(state, network, optimizer);
+    }
+
+    private void writeState(OutputStream out) throws IOException {
+        LibtorchTrainingState.write(network, optimizer, out);
     }
 
     /** Trains on at most {@code maxBatches} batches (benchmarks); returns the images seen. */
@@ -82,22 +115,6 @@ final class LibtorchTrainer implements AutoCloseable {
             images += batch.images().count();
         }
         return images;
-    }
-
-    private double epoch(Iterator<LabeledBatch> batches, int epoch, TrainingProgressMeter progress) {
-        double loss = Double.NaN;
-        long images = 0;
-        while (batches.hasNext()) {
-            LabeledBatch batch = batches.next();
-            loss = step(batch);
-            images += batch.images().count();
-            if (!Double.isFinite(loss)) {
-                throw new IllegalStateException("training diverged: loss is " + loss + " in epoch " + epoch
-                        + " after " + images + " images; lower the learning rate or use --precision fp32");
-            }
-            progress.batchDone(epoch, batch.images().count(), loss, !batches.hasNext());
-        }
-        return loss;
     }
 
     /** One optimizer step; returns the batch's cross-entropy loss (without the L2 term). */
@@ -115,7 +132,6 @@ final class LibtorchTrainer implements AutoCloseable {
             loss.backward();
             addWeightDecay();
             optimizer.step();
-            steps++;
             return value;
         }
     }

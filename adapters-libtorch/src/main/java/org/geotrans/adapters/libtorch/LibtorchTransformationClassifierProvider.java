@@ -2,13 +2,18 @@ package org.geotrans.adapters.libtorch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.Optional;
 import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.port.ClassifierSettings;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TrainingCheckpoint;
+import org.geotrans.domain.port.TrainingCheckpoints;
 import org.geotrans.domain.port.TransformationClassifier;
 import org.geotrans.domain.port.TransformationClassifierProvider;
 import org.geotrans.domain.training.TrainingBatches;
+import org.geotrans.domain.training.TrainingPosition;
 
 /**
  * Trains and restores the paper's Wide ResNet transformation classifier on libtorch. The same
@@ -39,16 +44,38 @@ public final class LibtorchTransformationClassifierProvider implements Transform
 
     @Override
     public TransformationClassifier train(TrainingBatches data, ClassifierSettings settings, ProgressListener progress) {
+        return train(data, settings, progress, TrainingCheckpoints.NONE);
+    }
+
+    /** Continues from the newest checkpoint (weights, batch norm statistics, Adam's state, the stream's position). */
+    @Override
+    public TransformationClassifier train(TrainingBatches data, ClassifierSettings settings, ProgressListener progress,
+                                          TrainingCheckpoints checkpoints) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(checkpoints, "checkpoints");
         LibtorchRuntime.useThreads(tuning.threads());
         WideResNet network = new WideResNet(new NetworkSpec(data.shape(), data.classes(), settings));
         try (LibtorchTrainer trainer = new LibtorchTrainer(network, tuning, progress)) {
-            trainer.train(data, 0, settings.epochs());
+            long totalSteps = data.batchesPerEpoch() * settings.epochs();
+            Optional<TrainingCheckpoint> resume = checkpoints.begin(totalSteps);
+            TrainingPosition from = TrainingPosition.start(totalSteps);
+            if (resume.isPresent()) {
+                try (InputStream state = resume.get().openState()) {
+                    trainer.restoreState(state);
+                }
+                from = resume.get().position();
+            }
+            trainer.train(data, from, settings.epochs(), checkpoints);
+        } catch (IOException e) {
+            network.close();
+            throw new UncheckedIOException(e.getMessage(), e);
         } catch (RuntimeException e) {
             network.close();
             throw e;
+        } finally {
+            checkpoints.end();
         }
         return new LibtorchTransformationClassifier(network, tuning);
     }

@@ -154,10 +154,10 @@ class WideResNetTest {
         try (WideResNet wrongClasses = new WideResNet(spec("8x8x1", 8, 10, 1, 1));
              WideResNet wrongShape = new WideResNet(spec("9x9x1", 4, 10, 1, 1))) {
             IllegalArgumentException classes = assertThrows(IllegalArgumentException.class,
-                    () -> new LibtorchTrainer(wrongClasses, LibtorchTuning.defaults(), ProgressListener.SILENT).train(rotations, 0, 1));
+                    () -> new LibtorchTrainer(wrongClasses, LibtorchTuning.defaults(), ProgressListener.SILENT).train(rotations, 1));
             assertTrue(classes.getMessage().contains("4 transformations, the network expects 8"), classes.getMessage());
             IllegalArgumentException shapes = assertThrows(IllegalArgumentException.class,
-                    () -> new LibtorchTrainer(wrongShape, LibtorchTuning.defaults(), ProgressListener.SILENT).train(rotations, 0, 1));
+                    () -> new LibtorchTrainer(wrongShape, LibtorchTuning.defaults(), ProgressListener.SILENT).train(rotations, 1));
             assertTrue(shapes.getMessage().contains("8x8x1, the network expects 9x9x1"), shapes.getMessage());
         }
     }
