@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The side-by-side of issue #10 in one go, one process per row, back to back on the same cores:
+# the machine's GEMM peak (PyTorch 1.13 and libtorch 2.10), PyTorch's WRN-10-4 in its four
+# configurations, then GeoTrans on both backends (libtorch bf16 and fp32, DL4J fp32).
+# Run it on a quiet machine: every other process competes for the same two cores.
+# Usage: bench/side_by_side.sh [OUT.txt]   (needs `mvn -B -DskipTests package` first)
+set -euo pipefail
+repo="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+out="${1:-/dev/stdout}"
+py=/usr/bin/python3
+jar="$repo/adapters-cli/target/geotrans-cli.jar"
+{
+  echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "## GEMM peak"
+  "$py" "$repo/bench/gemm_peak.py" --sizes 1024,2048
+  java -cp "$jar" org.geotrans.adapters.libtorch.LibtorchGemmPeak 2 1024,2048
+  echo "## PyTorch 1.13, WRN-10-4 32x32x3, k = 72"
+  for layout in nchw nhwc; do
+    for precision in fp32 bf16; do
+      echo "# --layout $layout --precision $precision"
+      "$py" "$repo/bench/pytorch_wrn.py" --layout "$layout" --precision "$precision"
+    done
+  done
+  echo "## GeoTrans"
+  for precision in bf16 fp32; do
+    "$repo/bin/geotrans" bench --backend libtorch --shapes 32x32x3 --precision "$precision"
+  done
+  "$repo/bin/geotrans" bench --backend dl4j --shapes 32x32x3
+  echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+} 2>&1 | tee "$out"
