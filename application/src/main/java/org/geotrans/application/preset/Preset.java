@@ -1,5 +1,7 @@
 package org.geotrans.application.preset;
 
+import org.geotrans.application.train.CalibrationPlan;
+import org.geotrans.domain.decision.DecisionThreshold;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.transform.TransformationSet;
 
@@ -24,9 +26,9 @@ public enum Preset {
         boolean large = Math.max(shape.height(), shape.width()) > 32;
         return switch (this) {
             case PAPER -> new ExperimentSettings(TransformationSet.paper72For(shape), large ? 16 : 10, large ? 8 : 4, 0, 128, 1e-3,
-                    0.5 * 5e-4, 0, 0, 0.0, 5000, 1, 0);
+                    0.5 * 5e-4, 0, 0, 0.0, 5000, 1, 0, CalibrationPlan.DEFAULT_SHARE, DecisionThreshold.DEFAULT_TARGET_FALSE_ALARM_RATE);
             case QUICK -> new ExperimentSettings(TransformationSet.paper72For(shape), 10, 1, 1, 128, 1e-3,
-                    0.5 * 5e-4, 1000, 3000, 0.0, 1000, 1, 0);
+                    0.5 * 5e-4, 1000, 3000, 0.0, 1000, 1, 0, CalibrationPlan.DEFAULT_SHARE, DecisionThreshold.DEFAULT_TARGET_FALSE_ALARM_RATE);
         };
     }
 }
