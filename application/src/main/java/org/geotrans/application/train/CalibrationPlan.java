@@ -19,6 +19,8 @@ import org.geotrans.domain.image.Image;
 public record CalibrationPlan(double targetFalseAlarmRate, double share, List<Image> separateImages, String separateSource) {
     /** The default held-out share: a tenth of the normal images. */
     public static final double DEFAULT_SHARE = 0.1;
+    /** Training and the Dirichlet fit need this many images. */
+    public static final int MIN_TRAINING_IMAGES = 2;
     /** More would starve the network of training images. */
     public static final double MAX_SHARE = 0.5;
     /** No calibration: the detector gets no threshold (the behaviour before thresholds existed). */
@@ -57,8 +59,16 @@ public record CalibrationPlan(double targetFalseAlarmRate, double share, List<Im
         return !separateImages.isEmpty() || share > 0;
     }
 
-    /** How many of n normal training images are held out for calibration. */
+    /**
+     * How many of n normal training images are held out for calibration: the share, at least one,
+     * and none when that would leave fewer than {@link #MIN_TRAINING_IMAGES} to train on (the
+     * detector then has no threshold).
+     */
     public int heldOutOf(int n) {
-        return separateImages.isEmpty() ? (int) Math.round(n * share) : 0;
+        if (!separateImages.isEmpty() || share == 0) {
+            return 0;
+        }
+        int held = Math.max(1, (int) Math.round(n * share));
+        return n - held >= MIN_TRAINING_IMAGES ? held : 0;
     }
 }

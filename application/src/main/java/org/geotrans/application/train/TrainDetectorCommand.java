@@ -30,10 +30,6 @@ public record TrainDetectorCommand(List<Image> normalImages, Preprocessing prepr
         normalImages = List.copyOf(normalImages);
         java.util.Objects.requireNonNull(calibration, "calibration");
         int calibrating = calibration.heldOutOf(normalImages.size());
-        if (calibration.share() > 0 && calibration.separateImages().isEmpty() && calibrating < 1) {
-            throw new IllegalArgumentException("calibration share " + calibration.share() + " of " + normalImages.size()
-                    + " normal images holds out no image; raise it or give separate calibration images");
-        }
         int training = normalImages.size() - calibrating;
         if (training < 2) {
             throw new IllegalArgumentException("need at least 2 normal images to train on, got " + training
