@@ -132,7 +132,10 @@ final class TrainCommand implements Callable<Integer> {
         TransformationSet transformations = s.transforms();
         List<Image> classImages = loaded.dataset().train().imagesOfClass(c);
         List<Image> normal = split.pick(classImages, split.trainingSample(classImages.size(), s.maxTrainImages(), s.seed()));
-        progress.stage("training on " + normal.size() + " '" + loaded.className(c) + "' images, "
+        int calibrating = s.calibration().heldOutOf(normal.size());
+        progress.stage("training on " + (normal.size() - calibrating) + " '" + loaded.className(c) + "' images"
+                + (calibrating > 0 && calibrationData == null ? " (" + calibrating + " more held out to calibrate the"
+                        + " threshold)" : "") + ", "
                 + transformations.size() + " transformations, " + s.classifier(transformations.size(), s.seed()).networkName());
         long started = System.nanoTime();
         DetectorProvenance provenance = DetectorProvenance.empty()

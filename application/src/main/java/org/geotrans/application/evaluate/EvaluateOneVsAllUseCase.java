@@ -143,7 +143,9 @@ public final class EvaluateOneVsAllUseCase {
                                         int[] sample, List<Image> testImages, RunContext run, String dataset) {
         ExperimentSettings settings = command.settings();
         long t0 = System.nanoTime();
-        run.listener.stage("GeoTrans: training on " + normalTrain.size() + " '" + run.className + "' images, "
+        int calibrating = settings.calibration().heldOutOf(normalTrain.size());
+        run.listener.stage("GeoTrans: training on " + (normalTrain.size() - calibrating) + " '" + run.className + "' images"
+                + (calibrating > 0 ? " (" + calibrating + " more held out to calibrate the threshold)" : "") + ", "
                 + transformations.size() + " transformations");
         GeoTransDetector detector = trainer.train(new TrainDetectorCommand(normalTrain, command.preprocessing(), transformations,
                 settings.classifier(transformations.size(), run.seed), settings.heldOutFraction(), ScoreType.DIRICHLET,
