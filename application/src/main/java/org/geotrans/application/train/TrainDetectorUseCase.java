@@ -142,7 +142,8 @@ public final class TrainDetectorUseCase {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("settings", command.classifier() + ", transformations " + command.transformations().spec()
                 + ", held-out " + command.heldOutFraction() + ", " + command.preprocessing()
-                + ", calibration share " + command.calibration().share());
+                // checkpoints written before thresholds existed stay valid for a training without calibration
+                + (command.calibration().share() > 0 ? ", calibration share " + command.calibration().share() : ""));
         parts.put("data", command.normalImages().size() + " images, SHA-256 " + Fingerprint.digest(command.normalImages()));
         parts.put("version", checkpoints.version() + " on " + classifiers.backend().id());
         return new Fingerprint(parts);

@@ -107,8 +107,8 @@ final class ResultsJson {
         m.put("max-train", s.maxTrainImages());
         m.put("max-test", s.maxTestImages());
         m.put("held-out", finite(s.heldOutFraction()));
-        m.put("calibration-share", finite(s.calibrationShare()));
-        m.put("target-false-alarm-rate", finite(s.targetFalseAlarmRate()));
+        m.put(RunManifest.CALIBRATION_SHARE, finite(s.calibrationShare()));
+        m.put(RunManifest.TARGET_FALSE_ALARM_RATE, finite(s.targetFalseAlarmRate()));
         m.put("ocsvm-max-train", s.ocsvmMaxTrain());
         m.put("runs", s.runs());
         m.put("seed", s.seed());
