@@ -82,8 +82,9 @@ for entry in "${plan[@]}"; do
     echo "reproduce: $name: no data at $data (set GEOTRANS_CIFAR10 or GEOTRANS_FASHION_MNIST)" >&2
     [[ "$dry_run" == true ]] || exit 1
   fi
+  # --calibration-share 0: the paper trains on every normal image (no decision threshold needed for Table 1)
   command=(nice -n 19 "$repo/bin/geotrans" compare --data "$data" --normal-class "$class" --preset paper --runs 1
-           --out "$out" --resume)
+           --calibration-share 0 --out "$out" --resume)
   if [[ -n "$backend" ]]; then
     command+=(--backend "$backend")
   fi

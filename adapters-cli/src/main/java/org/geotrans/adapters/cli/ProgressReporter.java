@@ -66,8 +66,12 @@ final class ProgressReporter implements ExperimentListener {
 
     @Override
     public void finished(RunResult r) {
-        note(String.format(Locale.ROOT, "%s / %s, run %d: AUROC %.4f (train %s, score %s)", r.className(),
-                r.detector().label(), r.run() + 1, r.auroc(), seconds(r.trainSeconds()), seconds(r.scoreSeconds())));
+        String decisions = r.atThreshold() == null ? "" : String.format(Locale.ROOT,
+                "; at the threshold: false-alarm rate %.4f, detection rate %.4f", r.atThreshold().falseAlarmRate(),
+                r.atThreshold().detectionRate());
+        note(String.format(Locale.ROOT, "%s / %s, run %d: AUROC %.4f%s (train %s, score %s)", r.className(),
+                r.detector().label(), r.run() + 1, r.auroc(), decisions, seconds(r.trainSeconds()),
+                seconds(r.scoreSeconds())));
     }
 
     /** Ends an open bar line; call before printing anything else to stderr or stdout. */

@@ -82,6 +82,11 @@ final class Resumption {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("command", command);
         RunManifest.settings(settings).forEach((name, value) -> parts.put(name, String.valueOf(value)));
+        if (settings.calibrationShare() == 0) {
+            // runs recorded before thresholds existed have neither part: without calibration they resume
+            parts.remove(RunManifest.CALIBRATION_SHARE);
+            parts.remove(RunManifest.TARGET_FALSE_ALARM_RATE);
+        }
         parts.putAll(more);
         List<Image> images = new java.util.ArrayList<>(data.dataset().train().images());
         images.addAll(data.dataset().test().images());

@@ -1,5 +1,7 @@
 package org.geotrans.adapters.cli;
 
+import org.geotrans.application.train.CalibrationPlan;
+import org.geotrans.domain.decision.DecisionThreshold;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.preset.Preset;
 import org.geotrans.domain.image.ImageShape;
@@ -44,6 +46,17 @@ final class SettingsOptions {
     @Option(names = "--held-out", paramLabel = "FRACTION", description = "Share of the normal images kept out of training, for the Dirichlet fit only (0 = none, as the paper).")
     Double heldOut;
 
+    @Option(names = "--calibration-share", paramLabel = "FRACTION",
+            description = "Share of the normal training images kept out of training and the Dirichlet fit to calibrate the"
+                    + " decision threshold, 0.." + CalibrationPlan.MAX_SHARE + "; 0 = no threshold. Preset: "
+                    + CalibrationPlan.DEFAULT_SHARE + ".")
+    Double calibrationShare;
+
+    @Option(names = "--target-fpr", paramLabel = "RATE",
+            description = "False-alarm rate the threshold is set at: the share of normal images it flags, in (0, 1)."
+                    + " Preset: " + DecisionThreshold.DEFAULT_TARGET_FALSE_ALARM_RATE + ".")
+    Double targetFpr;
+
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the subsets, the initialisation and the data order (run r uses seed + r).")
     Long seed;
 
@@ -78,6 +91,7 @@ final class SettingsOptions {
             if (heldOut != null) {
                 s = s.withHeldOutFraction(heldOut);
             }
+            s = s.withCalibration(or(calibrationShare, s.calibrationShare()), or(targetFpr, s.targetFalseAlarmRate()));
             s = s.withRuns(runs == null ? s.runs() : or(runs.runs, s.runs()), or(seed, s.seed()));
             if (withTransforms) {
                 // everything the use cases would reject later is rejected now, before training

@@ -13,8 +13,10 @@ import org.geotrans.application.checkpoint.CheckpointPolicy;
 import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.evaluate.OneVsAllSplit;
 import org.geotrans.application.preset.ExperimentSettings;
+import org.geotrans.application.train.CalibrationPlan;
 import org.geotrans.application.train.TrainDetectorCommand;
 import org.geotrans.application.train.TrainDetectorUseCase;
+import org.geotrans.domain.decision.DecisionThreshold;
 import org.geotrans.domain.detector.DetectorProvenance;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.Image;
@@ -52,6 +54,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "The detector's default score: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ScoreType score;
 
+    @Option(names = "--calibration-data", paramLabel = "PATH",
+            description = "Normal images the network never sees, to calibrate the decision threshold on instead of a"
+                    + " held-out share: one image file, a folder of them or a zip, prepared as the training images;"
+                    + " unreadable files are skipped with a line each.")
+    Path calibrationData;
+
     @Mixin
     SettingsOptions settings;
     @Mixin
@@ -81,6 +89,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         data.validate();
         settings.validate(null);
+        if (calibrationData != null && settings.calibrationShare != null && settings.calibrationShare > 0) {
+            throw new UsageException("--calibration-data replaces the held-out share: leave out --calibration-share");
+        }
         if (model == null && output.out == null) {
             throw new UsageException("say where to save the detector: --model FILE or --out DIR");
         }
@@ -121,7 +132,10 @@ final class TrainCommand implements Callable<Integer> {
         TransformationSet transformations = s.transforms();
         List<Image> classImages = loaded.dataset().train().imagesOfClass(c);
         List<Image> normal = split.pick(classImages, split.trainingSample(classImages.size(), s.maxTrainImages(), s.seed()));
-        progress.stage("training on " + normal.size() + " '" + loaded.className(c) + "' images, "
+        int calibrating = s.calibration().heldOutOf(normal.size());
+        progress.stage("training on " + (normal.size() - calibrating) + " '" + loaded.className(c) + "' images"
+                + (calibrating > 0 && calibrationData == null ? " (" + calibrating + " more held out to calibrate the"
+                        + " threshold)" : "") + ", "
                 + transformations.size() + " transformations, " + s.classifier(transformations.size(), s.seed()).networkName());
         long started = System.nanoTime();
         DetectorProvenance provenance = DetectorProvenance.empty()
@@ -139,8 +153,8 @@ final class TrainCommand implements Callable<Integer> {
         GeoTransDetector detector;
         try {
             detector = trainer.get().train(new TrainDetectorCommand(normal, loaded.preprocessing(),
-                    transformations, s.classifier(transformations.size(), s.seed()), s.heldOutFraction(), score, provenance),
-                    progress.progress(), checkpoints);
+                    transformations, s.classifier(transformations.size(), s.seed()), s.heldOutFraction(), score, provenance,
+                    calibration(s, loaded, progress)), progress.progress(), checkpoints);
         } catch (ResumeMismatchException e) {
             throw Resumption.usage(e);
         }
@@ -156,5 +170,34 @@ final class TrainCommand implements Callable<Integer> {
         progress.close();
         out.printf(Locale.ROOT, "trained %s on %d '%s' images in %s; saved to %s%n", detector.classifier().describe(),
                 normal.size(), loaded.className(c), ProgressReporter.seconds(seconds), file);
+        if (detector.threshold().isPresent()) {
+            DecisionThreshold t = detector.threshold().get();
+            out.printf(Locale.ROOT, "decision threshold at a false-alarm rate of %s on %d normal images (%s): %s %.6g%n",
+                    t.targetFalseAlarmRate(), t.calibrationImages(), t.source(),
+                    detector.defaultScore().name().toLowerCase(Locale.ROOT), t.value(detector.defaultScore()));
+        } else {
+            out.println("no decision threshold: " + (s.calibrationShare() == 0 ? "--calibration-share is 0"
+                    : "too few normal images to hold any out") + "; give score a --threshold, or train with"
+                    + " --calibration-share or --calibration-data");
+        }
+    }
+
+    /** The held-out share of the settings, or the images of --calibration-data at the training images' shape. */
+    private CalibrationPlan calibration(ExperimentSettings s, LoadedData loaded, ProgressReporter progress)
+            throws java.io.IOException {
+        if (calibrationData == null) {
+            return s.calibration();
+        }
+        progress.stage("reading the calibration images of " + calibrationData);
+        LooseImages reader = new LooseImages();
+        List<Image> images = reader.readAll(calibrationData, loaded.rawShape(), progress);
+        progress.close();
+        if (images.isEmpty()) {
+            throw new java.io.IOException(calibrationData + ": no readable calibration image among its "
+                    + reader.skipped().size() + " files");
+        }
+        String skipped = reader.skipped().isEmpty() ? "" : ", " + reader.skipped().size() + " unreadable files skipped";
+        return CalibrationPlan.separate(s.targetFalseAlarmRate(), images, images.size() + " normal images of "
+                + calibrationData + skipped);
     }
 }

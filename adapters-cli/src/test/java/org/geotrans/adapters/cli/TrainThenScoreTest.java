@@ -34,7 +34,7 @@ class TrainThenScoreTest {
 
         List<String> evaluated = Files.readAllLines(tmp.resolve("eval/scores-2-pullover-run0.csv"));
         List<String> scored = Files.readAllLines(tmp.resolve("scored/scores.csv"));
-        assertEquals("index,label,class,dirichlet,simplified", scored.get(0));
+        assertEquals("index,label,class,dirichlet,simplified,decision", scored.get(0));
         assertEquals(evaluated.size(), scored.size());
         for (int i = 1; i < scored.size(); i++) {
             String[] e = evaluated.get(i).split(",");

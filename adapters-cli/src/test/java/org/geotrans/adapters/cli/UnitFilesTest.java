@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.geotrans.domain.decision.DecisionMetrics;
 import org.geotrans.adapters.cli.report.UnitFiles;
 import org.geotrans.application.checkpoint.CheckpointPolicy;
 import org.geotrans.application.checkpoint.Fingerprint;
@@ -39,7 +40,7 @@ class UnitFilesTest {
         double[] scores = {0.1, 1.0 / 3, -Double.MAX_VALUE, Double.MIN_VALUE, Double.NEGATIVE_INFINITY, Double.NaN, -0.0};
         RunResult r = new RunResult(3, "Dress", DetectorKind.GEOTRANS_DIRICHLET, 1, 8, 0.75, 0.5, Double.NaN, 12.5, 3.25,
                 scores, new boolean[] {true, false, true, false, false, true, false}, new int[] {0, 4, 9},
-                Map.of("network", "WRN-10-1"));
+                Map.of("network", "WRN-10-1"), new DecisionMetrics(-1.5, 3, 4, 1, 2));
         files(RUN).record(unit, List.of(r));
         RunResult back = files(RUN).finished(unit).orElseThrow().get(0);
         assertArrayEquals(scores, back.scores());
@@ -48,6 +49,7 @@ class UnitFilesTest {
         assertEquals(r.details(), back.details());
         assertEquals(r.auprOut(), back.auprOut());
         assertEquals(r.detector(), back.detector());
+        assertEquals(r.atThreshold(), back.atThreshold());
         assertTrue(files(RUN).finished(new Unit(3, "Dress", 0, 7)).isEmpty());
     }
 

@@ -80,6 +80,15 @@ interface ImageEntries extends Closeable {
         }
     }
 
+    /** The bytes inflated from one zip passed their cap: no later entry of it can be read. */
+    final class ZipBudgetExceededException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ZipBudgetExceededException(String message) {
+            super(message);
+        }
+    }
+
     /** Reads entries in place; ZipFile serves concurrent readers of different entries. */
     final class Zip implements ImageEntries {
         private final Path file;
@@ -121,7 +130,7 @@ interface ImageEntries extends Closeable {
                 long total = inflated.addAndGet(bytes.length);
                 long cap = ReadLimits.maxZipBytes();
                 if (total > cap) {
-                    throw new IOException(file + ": more than " + ReadLimits.bytes(cap) + " (" + cap
+                    throw new ZipBudgetExceededException(file + ": more than " + ReadLimits.bytes(cap) + " (" + cap
                             + " bytes) inflated from its entries, the limit for one zip (raise it with -D"
                             + ReadLimits.MAX_ZIP_BYTES + "=N)");
                 }

@@ -3,21 +3,25 @@ package org.geotrans.adapters.store;
 import java.util.List;
 
 /**
- * The entries of a model file, version 2:
+ * The entries of a model file, version 3:
  * <ul>
  *   <li>{@code geotrans.properties}: format, version, backend, shapes, transformations, score
- *       type, clipping and provenance, as Java properties;</li>
+ *       type, clipping, provenance and the calibrated decision threshold when there is one, as
+ *       Java properties;</li>
  *   <li>{@code dirichlet.txt}: one line of alphas per transformation, written with
  *       {@link Double#toString} so that they read back exactly;</li>
  *   <li>{@code classifier.bin}: the network in its backend's own format;</li>
  *   <li>{@code manifest.sha256}: the SHA-256 and size of each entry above;</li>
  *   <li>{@code manifest.sha256.digest}: the SHA-256 of the manifest.</li>
  * </ul>
- * Version 1 had the first three only.
+ * Version 2 had the same entries without a threshold (read as a detector without one); version 1
+ * had the first three only (refused).
  */
 final class ModelFormat {
     static final String FORMAT = "geotrans-detector";
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The oldest version this build reads. */
+    static final int OLDEST_READABLE = 2;
     static final String META = "geotrans.properties";
     static final String ALPHAS = "dirichlet.txt";
     static final String NETWORK = "classifier.bin";

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.geotrans.domain.decision.DecisionThreshold;
 import org.geotrans.domain.detector.DetectorProvenance;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.dirichlet.DirichletFitOptions;
@@ -25,7 +27,7 @@ import org.geotrans.domain.transform.TransformationSet;
  */
 record StoredSettings(ClassifierBackend backend, ImageShape rawShape, Preprocessing preprocessing,
                       TransformationSet transformations, ScoreType defaultScore, SimplexClipping clipping,
-                      double[][] alphas, DetectorProvenance provenance) {
+                      double[][] alphas, DetectorProvenance provenance, DecisionThreshold threshold) {
     /** Larger than any image the readers accept; keeps a hand-made shape from allocating gigabytes. */
     static final int MAX_SIDE = 4096;
     static final int MAX_CHANNELS = 4;
@@ -33,11 +35,12 @@ record StoredSettings(ClassifierBackend backend, ImageShape rawShape, Preprocess
     static final double MAX_ALPHA = DirichletFitOptions.DEFAULT_MAX_PRECISION;
     static final double MAX_CLIPPING_EPSILON = 1e-3;
     private static final String PROVENANCE = "provenance.";
+    private static final String THRESHOLD = "threshold.";
 
     static StoredSettings of(GeoTransDetector detector) {
         return new StoredSettings(detector.classifier().backend(), detector.rawShape(), detector.preprocessing(),
                 detector.transformations(), detector.defaultScore(), detector.dirichlet().clipping(),
-                detector.dirichlet().alphas(), detector.provenance());
+                detector.dirichlet().alphas(), detector.provenance(), detector.threshold().orElse(null));
     }
 
     byte[] propertiesBytes() throws IOException {
@@ -52,6 +55,12 @@ record StoredSettings(ClassifierBackend backend, ImageShape rawShape, Preprocess
         p.setProperty("default-score", defaultScore.name());
         p.setProperty("dirichlet-clipping-epsilon", Double.toString(clipping.epsilon()));
         provenance.entries().forEach((k, v) -> p.setProperty(PROVENANCE + k, v));
+        if (threshold != null) {
+            p.setProperty(THRESHOLD + "target-false-alarm-rate", Double.toString(threshold.targetFalseAlarmRate()));
+            p.setProperty(THRESHOLD + "calibration-images", Integer.toString(threshold.calibrationImages()));
+            p.setProperty(THRESHOLD + "source", threshold.source());
+            threshold.values().forEach((type, v) -> p.setProperty(thresholdKey(type), Double.toString(v)));
+        }
         StringWriter out = new StringWriter();
         p.store(out, "GeoTrans detector");
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -102,7 +111,39 @@ record StoredSettings(ClassifierBackend backend, ImageShape rawShape, Preprocess
             }
         }
         return new StoredSettings(backend, rawShape, preprocessing, transformations, score, SimplexClipping.at(epsilon),
-                alphas, new DetectorProvenance(provenance));
+                alphas, new DetectorProvenance(provenance), threshold(p));
+    }
+
+    /** The threshold, or null when the file has none (every threshold key absent). */
+    private static DecisionThreshold threshold(Properties p) {
+        if (p.stringPropertyNames().stream().noneMatch(k -> k.startsWith(THRESHOLD))) {
+            return null;
+        }
+        double target = finite(p, THRESHOLD + "target-false-alarm-rate");
+        int images = intIn(p, THRESHOLD + "calibration-images", 1, Integer.MAX_VALUE);
+        Map<ScoreType, Double> values = new EnumMap<>(ScoreType.class);
+        for (ScoreType type : ScoreType.values()) {
+            values.put(type, finite(p, thresholdKey(type)));
+        }
+        return new DecisionThreshold(target, images, required(p, THRESHOLD + "source"), values);
+    }
+
+    private static String thresholdKey(ScoreType type) {
+        return THRESHOLD + type.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static double finite(Properties p, String key) {
+        String text = required(p, key);
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, found '" + text + "'");
+        }
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(key + " must be finite, found " + text);
+        }
+        return v;
     }
 
     static String required(Properties p, String key) {

@@ -135,9 +135,9 @@ public final class ZipDetectorStore implements DetectorStore {
             throw new IOException(source + " has model format version 1, written before models carried an integrity check;"
                     + " it cannot be told apart from an edited file: train the detector again with this GeoTrans");
         }
-        if (!Integer.toString(ModelFormat.VERSION).equals(version)) {
-            throw new IOException(source + " has model format version " + version + "; this GeoTrans reads version "
-                    + ModelFormat.VERSION);
+        if (!readable(version)) {
+            throw new IOException(source + " has model format version " + version + "; this GeoTrans reads versions "
+                    + ModelFormat.OLDEST_READABLE + " to " + ModelFormat.VERSION);
         }
         IntegrityManifest.verify(entries, ModelFormat.PARTS, source);
         StoredSettings settings;
@@ -162,7 +162,7 @@ public final class ZipDetectorStore implements DetectorStore {
         try {
             return new GeoTransDetector(settings.rawShape(), settings.preprocessing(), settings.transformations(), classifier,
                     new DirichletNormalityScorer(settings.alphas(), settings.clipping()), settings.defaultScore(),
-                    settings.provenance());
+                    settings.provenance(), settings.threshold());
         } catch (IllegalArgumentException e) {
             throw new IOException(source + " is a damaged GeoTrans model file: " + e.getMessage(), e);
         }
@@ -182,6 +182,15 @@ public final class ZipDetectorStore implements DetectorStore {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         }
+    }
+
+    private static boolean readable(String version) {
+        for (int v = ModelFormat.OLDEST_READABLE; v <= ModelFormat.VERSION; v++) {
+            if (Integer.toString(v).equals(version)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String installed() {

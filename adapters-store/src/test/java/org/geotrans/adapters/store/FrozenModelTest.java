@@ -2,15 +2,16 @@ package org.geotrans.adapters.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.geotrans.domain.decision.DecisionThreshold;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.port.ProgressListener;
@@ -25,7 +26,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * replace it (keep this file reading, or refuse it with a clear message, and add the new one).
  */
 class FrozenModelTest {
+    static final String V3 = "frozen-v3.geotrans";
     static final String V2 = "frozen-v2.geotrans";
+    /** The threshold written into the version 3 file. */
+    static final DecisionThreshold THRESHOLD = new DecisionThreshold(0.05, 40, "held-out share 0.1 of 400 normal images",
+            Map.of(ScoreType.DIRICHLET, -358.25, ScoreType.SIMPLIFIED, 0.11));
     static final String V1 = "frozen-v1.geotrans";
 
     /**
@@ -38,11 +43,26 @@ class FrozenModelTest {
         0.1275419732555747};
 
     @Test
-    void theFrozenVersionTwoModelLoadsWithItsSettingsAndScores() throws IOException {
-        GeoTransDetector d;
-        try (InputStream in = getClass().getResourceAsStream("/" + V2)) {
-            d = new ZipDetectorStore(List.of(new FakeNetworks(ClassifierBackend.DL4J))).read(in, V2);
+    void theFrozenVersionTwoModelLoadsWithItsSettingsAndScoresAndNoThreshold() throws IOException {
+        GeoTransDetector d = read(V2);
+        assertSettingsAndScores(d);
+        assertTrue(d.threshold().isEmpty(), "a version 2 model was saved before detectors had a threshold");
+    }
+
+    @Test
+    void theFrozenVersionThreeModelLoadsWithItsSettingsScoresAndThreshold() throws IOException {
+        GeoTransDetector d = read(V3);
+        assertSettingsAndScores(d);
+        assertEquals(THRESHOLD, d.threshold().orElseThrow());
+    }
+
+    private GeoTransDetector read(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/" + name)) {
+            return new ZipDetectorStore(List.of(new FakeNetworks(ClassifierBackend.DL4J))).read(in, name);
         }
+    }
+
+    private static void assertSettingsAndScores(GeoTransDetector d) {
         assertEquals(TransformationSet.simple8(), d.transformations());
         assertEquals(Detectors.RAW, d.rawShape());
         assertEquals(10, d.preprocessing().padTo());
@@ -54,25 +74,20 @@ class FrozenModelTest {
     }
 
     /**
-     * Writes the frozen files: {@code mvn -pl adapters-store test -Dtest=FrozenModelTest
-     * -Dgeotrans.writeFrozenModels=adapters-store/src/test/resources}. Version 1 is the same
-     * model laid out as version 1 was: no manifest.
+     * Writes the frozen file of the current version: {@code mvn -pl adapters-store test
+     * -Dtest=FrozenModelTest -Dgeotrans.writeFrozenModels=adapters-store/src/test/resources}. The
+     * older files were written the same way by the builds of their versions (version 1 as the
+     * version 2 model without its manifest) and stay as they are.
      */
     @Test
     @EnabledIfSystemProperty(named = "geotrans.writeFrozenModels", matches = ".+")
-    void writeTheFrozenFiles() throws IOException {
+    void writeTheFrozenFile() throws IOException {
         Path dir = Path.of(System.getProperty("geotrans.writeFrozenModels"));
         GeoTransDetector d = Detectors.fitted(new FakeNetworks(ClassifierBackend.DL4J), TransformationSet.simple8(),
-                ScoreType.DIRICHLET);
+                ScoreType.DIRICHLET).withThreshold(THRESHOLD);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ZipDetectorStore(List.of(new FakeNetworks(ClassifierBackend.DL4J))).write(d, out);
-        Files.write(dir.resolve(V2), out.toByteArray());
-        Map<String, byte[]> entries = ModelZips.entries(out.toByteArray());
-        entries.remove(ModelFormat.MANIFEST);
-        entries.remove(ModelFormat.MANIFEST_DIGEST);
-        entries.put(ModelFormat.META, new String(entries.get(ModelFormat.META), StandardCharsets.UTF_8)
-                .replace("format-version=2", "format-version=1").getBytes(StandardCharsets.UTF_8));
-        Files.write(dir.resolve(V1), ModelZips.zip(entries));
+        Files.write(dir.resolve(V3), out.toByteArray());
         Map<ScoreType, double[]> scores = d.scores(Detectors.images(4, 99), 4, ProgressListener.SILENT);
         System.out.println("DIRICHLET = " + java.util.Arrays.toString(scores.get(ScoreType.DIRICHLET)));
         System.out.println("SIMPLIFIED = " + java.util.Arrays.toString(scores.get(ScoreType.SIMPLIFIED)));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.geotrans.domain.decision.DecisionThreshold;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.port.ClassifierBackend;
@@ -89,7 +90,7 @@ class ZipDetectorStoreTest {
     void aNewerFormatVersionIsRefusedWithBothVersions() {
         IOException e = assertRefused(ModelZips.zipUnchecked(Map.of(ModelFormat.META,
                 "format=geotrans-detector\nformat-version=9\n".getBytes())), "version 9");
-        assertTrue(e.getMessage().contains("version " + ModelFormat.VERSION), e.getMessage());
+        assertTrue(e.getMessage().contains("versions " + ModelFormat.OLDEST_READABLE + " to " + ModelFormat.VERSION), e.getMessage());
     }
 
     @Test
@@ -140,6 +141,32 @@ class ZipDetectorStoreTest {
         assertRefused(ModelZips.editedAndResealed(ModelZips.editedAndResealed(model, ModelFormat.META,
                 s -> s.replace("transformations=paper72\\:2", "transformations=simple8").replace("transformation-count=72",
                         "transformation-count=8")), ModelFormat.ALPHAS, s -> eightRows()), "72 transformations apart");
+    }
+
+    @Test
+    void aCalibratedThresholdReadsBackExactlyAndADetectorWithoutOneReadsBackWithout() throws IOException {
+        DecisionThreshold threshold = new DecisionThreshold(0.05, 100, "held-out share 0.1 of 1000 normal images",
+                Map.of(ScoreType.DIRICHLET, -123.45678901234567, ScoreType.SIMPLIFIED, 0.1 / 3));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.write(detector.withThreshold(threshold), out);
+        assertEquals(threshold, store.read(new ByteArrayInputStream(out.toByteArray()), "bytes").threshold().orElseThrow());
+        assertTrue(store.read(new ByteArrayInputStream(model), "bytes").threshold().isEmpty());
+    }
+
+    @Test
+    void aThresholdOutOfRangeIsRefusedEvenWhenTheManifestWasRecomputed() throws IOException {
+        DecisionThreshold threshold = new DecisionThreshold(0.05, 100, "folder",
+                Map.of(ScoreType.DIRICHLET, -1.5, ScoreType.SIMPLIFIED, 0.25));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.write(detector.withThreshold(threshold), out);
+        byte[] calibrated = out.toByteArray();
+        assertRefused(ModelZips.editedAndResealed(calibrated, ModelFormat.META,
+                s -> s.replace("threshold.dirichlet=-1.5", "threshold.dirichlet=NaN")), "threshold.dirichlet must be finite");
+        assertRefused(ModelZips.editedAndResealed(calibrated, ModelFormat.META,
+                s -> s.replace("threshold.target-false-alarm-rate=0.05", "threshold.target-false-alarm-rate=1.5")),
+                "false-alarm rate must be in (0, 1)");
+        assertRefused(ModelZips.editedAndResealed(calibrated, ModelFormat.META,
+                s -> s.replaceAll("threshold.simplified=.*\\n", "")), "threshold.simplified' is missing");
     }
 
     @Test

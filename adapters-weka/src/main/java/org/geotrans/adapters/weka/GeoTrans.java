@@ -53,6 +53,12 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
                 + " scores of the normal training images (mid-rank / (n + 1) at a training score, linear in"
                 + " between, tails decaying towards 0 and 1): strictly increasing, so the ROC area of the normal"
                 + " class is the ROC area of the raw score. The other classes share the remainder.\n\n"
+                + "Decisions: training holds out a share of the normal instances (calibrationShare, default 0.1) from"
+                + " the network and the Dirichlet fit, and sets a threshold that flags targetFpr (default 0.05) of"
+                + " them; the mapping is bent so that the normal class's probability is exactly 0.5 at that"
+                + " threshold (still strictly increasing), so the predicted class, accuracy and confusion matrix"
+                + " are the threshold's decisions: normal above it, anomalous below. With calibrationShare 0 there"
+                + " is no threshold and 0.5 falls on the median training score.\n\n"
                 + "Attributes are pixel values 0..255 in row-major, channel-last order; the image shape comes from"
                 + " the imageShape option, from attribute names pixel_ROW_COL_CHANNEL (the GeoTrans image loader"
                 + " writes them) or from a square attribute count.\n\nFor more information see:\n\n"
@@ -108,7 +114,9 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
                 .train(settings.command(normalImages, imageShape, provenance), progress()));
         double[] trainingScores = Dl4jBackend.withContextClassLoader(() -> trained.score(normalImages,
                 settings.scoreType(), scoringBatch(), ProgressListener.SILENT));
-        calibration = NormalityCalibration.fit(trainingScores);
+        calibration = trained.threshold().isPresent()
+                ? NormalityCalibration.fit(trainingScores, trained.threshold().get().value(settings.scoreType()))
+                : NormalityCalibration.fit(trainingScores);
         detector = trained;
         trainedWith = settings;
         normalIndex = normal;
@@ -368,6 +376,38 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
 
     public void setPrecision(Precision value) {
         options.precision = value;
+    }
+
+    @OptionMetadata(displayName = "targetFpr", description = "False-alarm rate of the decision threshold: the share of"
+            + " normal images predicted as anomalies, in (0, 1) (default: 0.05).",
+            commandLineParamName = "target-fpr", commandLineParamSynopsis = "-target-fpr <rate>", displayOrder = 15)
+    public double getTargetFpr() {
+        return options.targetFpr;
+    }
+
+    public void setTargetFpr(double value) {
+        options.targetFpr = value;
+    }
+
+    @OptionMetadata(displayName = "calibrationShare", description = "Share of the normal training instances kept out"
+            + " of training to calibrate the decision threshold, 0..0.5; 0 = no threshold, probability 0.5 at the"
+            + " median training score (default: 0.1).",
+            commandLineParamName = "calibration-share", commandLineParamSynopsis = "-calibration-share <fraction>",
+            displayOrder = 16)
+    public double getCalibrationShare() {
+        return options.calibrationShare;
+    }
+
+    public void setCalibrationShare(double value) {
+        options.calibrationShare = value;
+    }
+
+    /** The raw decision threshold (the normal class's probability is 0.5 there), if the model has one. */
+    public java.util.OptionalDouble decisionThreshold() {
+        if (calibration == null) {
+            throw new IllegalStateException("GeoTrans has not been trained: call buildClassifier first");
+        }
+        return calibration.threshold();
     }
 
     public static void main(String[] args) {

@@ -6,7 +6,9 @@ import org.geotrans.domain.port.ClassifierBackend;
 import java.util.List;
 import org.geotrans.adapters.datasets.FileDatasetSource;
 import org.geotrans.application.preset.ExperimentSettings;
+import org.geotrans.application.train.CalibrationPlan;
 import org.geotrans.application.train.TrainDetectorCommand;
+import org.geotrans.domain.decision.DecisionThreshold;
 import org.geotrans.domain.detector.DetectorProvenance;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
@@ -35,10 +37,14 @@ import org.geotrans.domain.transform.TransformationSet;
  * @param backend the engine that trains the network ({@code null} in models saved before there
  *     was a choice: Deeplearning4j)
  * @param precision libtorch's arithmetic ({@code null} in older models: bf16)
+ * @param targetFpr the false-alarm rate the decision threshold is set at (0 in models saved
+ *     before thresholds)
+ * @param calibrationShare share of the normal instances held out to calibrate the threshold; 0
+ *     for none (and in older models)
  */
 record GeoTransSettings(String normalClass, String transformations, int depth, int width, int epochs, int minibatch,
                         ScoreType scoreType, int seed, String imageShape, int padTo, PixelScaling pixelScaling, GeoTransPreset preset,
-                        ClassifierBackend backend, Precision precision)
+                        ClassifierBackend backend, Precision precision, double targetFpr, double calibrationShare)
         implements Serializable {
 
     GeoTransSettings {
@@ -99,7 +105,12 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
             classifier = fromPreset.classifier(set.size(), seed);
         }
         return new TrainDetectorCommand(normalImages, preprocessing, set, classifier,
-                0.0, scoreType, provenance.with("preset", preset.name()));
+                0.0, scoreType, provenance.with("preset", preset.name()), calibration());
+    }
+
+    /** The held-out share at the target rate; none in models saved before thresholds (both 0 there). */
+    CalibrationPlan calibration() {
+        return calibrationShare > 0 ? CalibrationPlan.heldOut(targetFpr, calibrationShare) : CalibrationPlan.NONE;
     }
 
     static Builder builder() {
@@ -125,10 +136,15 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
         // The default Weka package carries Deeplearning4j only (libtorch is the weka-libtorch variant)
         ClassifierBackend backend = ClassifierBackend.DL4J;
         Precision precision = Precision.BF16;
+        double targetFpr = DecisionThreshold.DEFAULT_TARGET_FALSE_ALARM_RATE;
+        double calibrationShare = CalibrationPlan.DEFAULT_SHARE;
 
+        /** Checked here rather than in the record, which older models deserialize with zeros. */
         GeoTransSettings build() {
+            DecisionThreshold.checkTarget(targetFpr);
+            CalibrationPlan.checkShare(calibrationShare);
             return new GeoTransSettings(normalClass, transformations, depth, width, epochs, minibatch, scoreType, seed,
-                    imageShape, padTo, pixelScaling, preset, backend, precision);
+                    imageShape, padTo, pixelScaling, preset, backend, precision, targetFpr, calibrationShare);
         }
     }
 }

@@ -69,4 +69,36 @@ class NormalityCalibrationTest {
         assertThrows(IllegalArgumentException.class, () -> NormalityCalibration.fit(new double[] {1, Double.NaN}));
         assertThrows(IllegalStateException.class, () -> NormalityCalibration.fit(new double[] {1}).apply(Double.NaN));
     }
+
+    @Test
+    void givenADecisionThreshold_thenItMapsToOneHalfExactlyAndTheOrderOfEveryScoreIsKept() {
+        Random random = new Random(3);
+        double[] training = new double[300];
+        for (int i = 0; i < training.length; i++) {
+            training[i] = -1300 + 40 * random.nextGaussian();
+        }
+        for (double threshold : new double[] {-1370.123456789, -1300, training[17], -5000, 1e6}) {
+            NormalityCalibration c = NormalityCalibration.fit(training, threshold);
+            assertEquals(0.5, c.apply(threshold), 0.0, "at the threshold " + threshold);
+            assertTrue(c.apply(Math.nextDown(threshold)) < 0.5, "just below " + threshold);
+            assertTrue(c.apply(Math.nextUp(threshold)) >= 0.5, "just above " + threshold);
+            double[] grid = {-1e300, -1e6, -2000, -1400, -1350, -1310, -1300, -1290, -1250, -1200, 0, 1e6, 1e300};
+            double previous = -1;
+            for (double raw : grid) {
+                double p = c.apply(raw);
+                assertTrue(p > previous || raw == 1e6 && threshold == 1e6, "not increasing at " + raw + " for " + threshold);
+                assertTrue(p >= 0 && p <= 1, "outside [0, 1] at " + raw);
+                assertEquals(raw < threshold, p < 0.5, "decision at " + raw + " for threshold " + threshold);
+                previous = p;
+            }
+        }
+    }
+
+    @Test
+    void withoutAThresholdTheMedianTrainingScoreIsOneHalfAsBefore() {
+        NormalityCalibration c = NormalityCalibration.fit(new double[] {1, 2, 3, 4, 5});
+        assertEquals(0.5, c.apply(3), 1e-12);
+        assertTrue(c.threshold().isEmpty());
+        assertEquals(3.25, NormalityCalibration.fit(new double[] {1, 2, 3, 4, 5}, 3.25).threshold().getAsDouble());
+    }
 }

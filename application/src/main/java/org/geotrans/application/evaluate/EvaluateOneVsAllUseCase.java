@@ -18,6 +18,7 @@ import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorCommand;
 import org.geotrans.application.train.TrainDetectorUseCase;
 import org.geotrans.domain.data.Dataset;
+import org.geotrans.domain.decision.DecisionMetrics;
 import org.geotrans.domain.detector.DetectorProvenance;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.Image;
@@ -142,12 +143,14 @@ public final class EvaluateOneVsAllUseCase {
                                         int[] sample, List<Image> testImages, RunContext run, String dataset) {
         ExperimentSettings settings = command.settings();
         long t0 = System.nanoTime();
-        run.listener.stage("GeoTrans: training on " + normalTrain.size() + " '" + run.className + "' images, "
+        int calibrating = settings.calibration().heldOutOf(normalTrain.size());
+        run.listener.stage("GeoTrans: training on " + (normalTrain.size() - calibrating) + " '" + run.className + "' images"
+                + (calibrating > 0 ? " (" + calibrating + " more held out to calibrate the threshold)" : "") + ", "
                 + transformations.size() + " transformations");
         GeoTransDetector detector = trainer.train(new TrainDetectorCommand(normalTrain, command.preprocessing(), transformations,
                 settings.classifier(transformations.size(), run.seed), settings.heldOutFraction(), ScoreType.DIRICHLET,
-                DetectorProvenance.empty().with("dataset", dataset).with("normal-class", run.className)), run.listener.progress(),
-                run.checkpoints);
+                DetectorProvenance.empty().with("dataset", dataset).with("normal-class", run.className),
+                settings.calibration()), run.listener.progress(), run.checkpoints);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         run.listener.stage("GeoTrans: scoring " + testImages.size() + " test images x " + transformations.size()
@@ -155,14 +158,20 @@ public final class EvaluateOneVsAllUseCase {
         Map<ScoreType, double[]> scores = detector.scores(testImages, GeoTransDetector.DEFAULT_SCORING_BATCH,
                 run.listener.progress());
         double scoreSeconds = (System.nanoTime() - t1) / 1e9;
-        Map<String, String> details = Map.of("train-images", Integer.toString(normalTrain.size()),
-                "network", detector.classifier().describe(), "transformations", transformations.spec());
+        Map<String, String> details = new HashMap<>(Map.of("train-images", Integer.toString(normalTrain.size()),
+                "network", detector.classifier().describe(), "transformations", transformations.spec()));
+        detector.threshold().ifPresent(t -> {
+            details.put("calibration-images", Integer.toString(t.calibrationImages()));
+            details.put("target-false-alarm-rate", Double.toString(t.targetFalseAlarmRate()));
+        });
         List<RunResult> out = new ArrayList<>();
         for (DetectorKind kind : List.of(DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.GEOTRANS_SIMPLIFIED)) {
             if (command.detectors().contains(kind)) {
-                double[] s = kind == DetectorKind.GEOTRANS_DIRICHLET ? scores.get(ScoreType.DIRICHLET)
-                        : scores.get(ScoreType.SIMPLIFIED);
-                out.add(result(run, kind, s, sample, trainSeconds, scoreSeconds, details));
+                ScoreType type = kind == DetectorKind.GEOTRANS_DIRICHLET ? ScoreType.DIRICHLET : ScoreType.SIMPLIFIED;
+                double[] s = scores.get(type);
+                DecisionMetrics decisions = detector.threshold()
+                        .map(t -> DecisionMetrics.of(s, run.normal, t.value(type))).orElse(null);
+                out.add(result(run, kind, s, sample, trainSeconds, scoreSeconds, details, decisions));
             }
         }
         return out;
@@ -215,9 +224,14 @@ public final class EvaluateOneVsAllUseCase {
 
     private RunResult result(RunContext run, DetectorKind kind, double[] scores, int[] sample, double trainSeconds,
                              double scoreSeconds, Map<String, String> details) {
+        return result(run, kind, scores, sample, trainSeconds, scoreSeconds, details, null);
+    }
+
+    private RunResult result(RunContext run, DetectorKind kind, double[] scores, int[] sample, double trainSeconds,
+                             double scoreSeconds, Map<String, String> details, DecisionMetrics atThreshold) {
         RunResult r = new RunResult(run.classIndex, run.className, kind, run.run, run.seed,
                 RankingMetrics.auroc(scores, run.normal), RankingMetrics.auprIn(scores, run.normal), RankingMetrics.auprOut(scores, run.normal),
-                trainSeconds, scoreSeconds, scores, run.normal, sample, new HashMap<>(details));
+                trainSeconds, scoreSeconds, scores, run.normal, sample, new HashMap<>(details), atThreshold);
         run.listener.finished(r);
         return r;
     }

@@ -1,5 +1,7 @@
 package org.geotrans.application.preset;
 
+import org.geotrans.application.train.CalibrationPlan;
+import org.geotrans.domain.decision.DecisionThreshold;
 import java.util.Objects;
 import org.geotrans.domain.port.ClassifierSettings;
 import org.geotrans.domain.transform.TransformationSet;
@@ -22,10 +24,14 @@ import org.geotrans.domain.transform.TransformationSet;
  *     grows with the square)
  * @param runs repetitions with seeds seed, seed + 1, ...
  * @param seed first seed
+ * @param calibrationShare share of the normal training images held out from the network and the
+ *     Dirichlet fit to calibrate the decision threshold; 0 = no threshold
+ * @param targetFalseAlarmRate share of normal images the calibrated threshold flags
  */
 public record ExperimentSettings(TransformationSet transforms, int depth, int widen, int epochs, int batchSize,
                                  double learningRate, double weightDecay, int maxTrainImages, int maxTestImages,
-                                 double heldOutFraction, int ocsvmMaxTrain, int runs, long seed) {
+                                 double heldOutFraction, int ocsvmMaxTrain, int runs, long seed,
+                                 double calibrationShare, double targetFalseAlarmRate) {
 
     public static final int MAX_RUNS = 1000;
     /** Keeps most normal images for training the network; the paper holds out none. */
@@ -54,6 +60,8 @@ public record ExperimentSettings(TransformationSet transforms, int depth, int wi
             throw new IllegalArgumentException("held-out fraction must be in [0, " + MAX_HELD_OUT_FRACTION + "], got "
                     + heldOutFraction);
         }
+        CalibrationPlan.checkShare(calibrationShare);
+        DecisionThreshold.checkTarget(targetFalseAlarmRate);
         // the network's own bounds (depth, width and size, batch, rates), with the epochs of the paper's k = 72
         classifierFor(depth, widen, epochs == 0 ? 3 : epochs, batchSize, learningRate, weightDecay);
     }
@@ -77,31 +85,47 @@ public record ExperimentSettings(TransformationSet transforms, int depth, int wi
 
     public ExperimentSettings withTransforms(TransformationSet v) {
         return new ExperimentSettings(v, depth, widen, epochs, batchSize, learningRate, weightDecay, maxTrainImages,
-                maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed);
+                maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, calibrationShare,
+                targetFalseAlarmRate);
     }
 
     public ExperimentSettings withNetwork(int newDepth, int newWiden) {
         return new ExperimentSettings(transforms, newDepth, newWiden, epochs, batchSize, learningRate, weightDecay,
-                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed);
+                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, calibrationShare,
+                targetFalseAlarmRate);
     }
 
     public ExperimentSettings withTraining(int newEpochs, int newBatchSize, double newLearningRate, double newWeightDecay) {
         return new ExperimentSettings(transforms, depth, widen, newEpochs, newBatchSize, newLearningRate, newWeightDecay,
-                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed);
+                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, calibrationShare,
+                targetFalseAlarmRate);
     }
 
     public ExperimentSettings withLimits(int newMaxTrain, int newMaxTest, int newOcsvmMaxTrain) {
         return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
-                newMaxTrain, newMaxTest, heldOutFraction, newOcsvmMaxTrain, runs, seed);
+                newMaxTrain, newMaxTest, heldOutFraction, newOcsvmMaxTrain, runs, seed, calibrationShare,
+                targetFalseAlarmRate);
     }
 
     public ExperimentSettings withHeldOutFraction(double v) {
         return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
-                maxTrainImages, maxTestImages, v, ocsvmMaxTrain, runs, seed);
+                maxTrainImages, maxTestImages, v, ocsvmMaxTrain, runs, seed, calibrationShare,
+                targetFalseAlarmRate);
+    }
+
+    public ExperimentSettings withCalibration(double share, double target) {
+        return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
+                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, share, target);
+    }
+
+    /** How training calibrates the decision threshold: the held-out share, or none when it is 0. */
+    public CalibrationPlan calibration() {
+        return calibrationShare > 0 ? CalibrationPlan.heldOut(targetFalseAlarmRate, calibrationShare) : CalibrationPlan.NONE;
     }
 
     public ExperimentSettings withRuns(int newRuns, long newSeed) {
         return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
-                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, newRuns, newSeed);
+                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, newRuns, newSeed, calibrationShare,
+                targetFalseAlarmRate);
     }
 }

@@ -19,22 +19,37 @@ import org.geotrans.domain.transform.TransformationSet;
  *     for the Dirichlet fit (0 = fit on the training images, as the paper's main results)
  * @param defaultScore score type the saved detector reports by default
  * @param provenance what to record about data and settings
+ * @param calibration how the decision threshold is calibrated; its held-out share is taken from
+ *     the normal images first, the held-out fraction of the Dirichlet fit from the rest
  */
 public record TrainDetectorCommand(List<Image> normalImages, Preprocessing preprocessing,
                                    TransformationSet transformations, ClassifierSettings classifier,
-                                   double heldOutFraction, ScoreType defaultScore, DetectorProvenance provenance) {
+                                   double heldOutFraction, ScoreType defaultScore, DetectorProvenance provenance,
+                                   CalibrationPlan calibration) {
     public TrainDetectorCommand {
         normalImages = List.copyOf(normalImages);
-        if (normalImages.size() < 2) {
-            throw new IllegalArgumentException("need at least 2 normal images to train on, got " + normalImages.size());
+        java.util.Objects.requireNonNull(calibration, "calibration");
+        int calibrating = calibration.heldOutOf(normalImages.size());
+        int training = normalImages.size() - calibrating;
+        if (training < 2) {
+            throw new IllegalArgumentException("need at least 2 normal images to train on, got " + training
+                    + (calibrating > 0 ? " after holding out " + calibrating + " for calibration" : ""));
         }
         if (!(heldOutFraction >= 0 && heldOutFraction < 1)) {
             throw new IllegalArgumentException("held-out fraction must be in [0, 1), got " + heldOutFraction);
         }
-        int heldOut = (int) Math.round(normalImages.size() * heldOutFraction);
-        if (heldOutFraction > 0 && (heldOut < 2 || normalImages.size() - heldOut < 1)) {
-            throw new IllegalArgumentException("held-out fraction " + heldOutFraction + " of " + normalImages.size()
+        int heldOut = (int) Math.round(training * heldOutFraction);
+        if (heldOutFraction > 0 && (heldOut < 2 || training - heldOut < 1)) {
+            throw new IllegalArgumentException("held-out fraction " + heldOutFraction + " of " + training
                     + " images leaves too few images for the fit or for training");
         }
+    }
+
+    /** A command without calibration: the detector gets no decision threshold. */
+    public TrainDetectorCommand(List<Image> normalImages, Preprocessing preprocessing, TransformationSet transformations,
+                                ClassifierSettings classifier, double heldOutFraction, ScoreType defaultScore,
+                                DetectorProvenance provenance) {
+        this(normalImages, preprocessing, transformations, classifier, heldOutFraction, defaultScore, provenance,
+                CalibrationPlan.NONE);
     }
 }

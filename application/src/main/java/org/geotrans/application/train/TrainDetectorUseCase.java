@@ -11,12 +11,15 @@ import org.geotrans.application.checkpoint.CheckpointFiles;
 import org.geotrans.application.checkpoint.CheckpointPolicy;
 import org.geotrans.application.checkpoint.Fingerprint;
 import org.geotrans.domain.detector.GeoTransDetector;
+import org.geotrans.domain.decision.DecisionThreshold;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TransformationClassifier;
 import org.geotrans.domain.port.TransformationClassifierProvider;
+import org.geotrans.domain.port.TrainingProgress;
+import org.geotrans.domain.score.ScoreType;
 import org.geotrans.domain.score.DirichletNormalityScorer;
 import org.geotrans.domain.training.ShuffledPairBatches;
 import org.geotrans.domain.training.TransformedImages;
@@ -24,9 +27,12 @@ import org.geotrans.domain.training.TransformedImages;
 /**
  * Trains a GeoTrans detector: self-labeled training of the transformation classifier on the
  * normal images, then one Dirichlet per transformation fitted to the softmax outputs of the
- * normal images (all of them, or a held-out part).
+ * normal images (all of them, or a held-out part), then, when the command asks for it, the
+ * decision threshold at a target false-alarm rate on normal images neither step saw.
  */
 public final class TrainDetectorUseCase {
+    /** Keeps the calibration sample apart from other draws of the same seed. */
+    private static final long CALIBRATION_SALT = 0x6361_6c69_6272_6174L;
     private final TransformationClassifierProvider classifiers;
 
     @Inject
@@ -57,8 +63,22 @@ public final class TrainDetectorUseCase {
         }
         ImageShape input = command.preprocessing().outputShape(rawShape);
         command.transformations().checkApplicable(input);
-        List<Image> images = new ArrayList<>(raw.size());
-        for (Image image : raw) {
+        CalibrationPlan plan = command.calibration();
+        List<Image> calibrationImages = plan.separateImages();
+        List<Image> learnFrom = raw;
+        int heldForCalibration = plan.heldOutOf(raw.size());
+        if (heldForCalibration > 0) {
+            boolean[] held = calibrationSample(raw.size(), heldForCalibration, command.classifier().seed());
+            List<Image> rest = new ArrayList<>(raw.size() - heldForCalibration);
+            List<Image> calibration = new ArrayList<>(heldForCalibration);
+            for (int i = 0; i < raw.size(); i++) {
+                (held[i] ? calibration : rest).add(raw.get(i));
+            }
+            learnFrom = rest;
+            calibrationImages = calibration;
+        }
+        List<Image> images = new ArrayList<>(learnFrom.size());
+        for (Image image : learnFrom) {
             images.add(command.preprocessing().apply(image));
         }
         List<Image> trainPart = images;
@@ -78,22 +98,52 @@ public final class TrainDetectorUseCase {
                         new CheckpointFiles(checkpoints, fingerprint(command, checkpoints)));
         DirichletNormalityScorer dirichlet = DirichletNormalityScorer.fit(GeoTransDetector.predictAll(classifier,
                 command.transformations(), fitPart, GeoTransDetector.DEFAULT_SCORING_BATCH, ProgressStage.DIRICHLET_FIT, progress));
-        return new GeoTransDetector(rawShape, command.preprocessing(), command.transformations(), classifier,
-                dirichlet, command.defaultScore(),
+        GeoTransDetector detector = new GeoTransDetector(rawShape, command.preprocessing(), command.transformations(),
+                classifier, dirichlet, command.defaultScore(),
                 command.provenance()
                         .with("classifier", classifier.describe())
                         .with("settings", command.classifier().toString())
                         .with("transformations", command.transformations().spec())
                         .with("normal-images", Integer.toString(raw.size()))
+                        .with("network-training-images", Integer.toString(trainPart.size()))
                         .with("dirichlet-fit-images", Integer.toString(fitPart.size()))
                         .with("held-out-fraction", Double.toString(command.heldOutFraction())));
+        if (calibrationImages.isEmpty()) {
+            return detector;
+        }
+        String source = plan.separateImages().isEmpty()
+                ? "held-out share " + plan.share() + " of the " + raw.size() + " normal training images"
+                : plan.separateSource();
+        Map<ScoreType, double[]> scores = detector.scores(calibrationImages, GeoTransDetector.DEFAULT_SCORING_BATCH,
+                p -> progress.onProgress(new TrainingProgress(ProgressStage.CALIBRATE, p.epoch(), p.epochs(), p.done(),
+                        p.total(), p.loss(), p.imagesPerSecond(), p.etaSeconds())));
+        return detector.withThreshold(DecisionThreshold.calibrate(scores, plan.targetFalseAlarmRate(), source));
+    }
+
+    /**
+     * Which of n images are held out for calibration: a seeded random choice, drawn apart from the
+     * training order so that the held-out images do not depend on the batch order.
+     */
+    static boolean[] calibrationSample(int n, int count, long seed) {
+        List<Integer> order = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed ^ CALIBRATION_SALT));
+        boolean[] held = new boolean[n];
+        for (int i = 0; i < count; i++) {
+            held[order.get(i)] = true;
+        }
+        return held;
     }
 
     /** What checkpoints must share with this training to continue it. */
     private Fingerprint fingerprint(TrainDetectorCommand command, CheckpointPolicy checkpoints) {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("settings", command.classifier() + ", transformations " + command.transformations().spec()
-                + ", held-out " + command.heldOutFraction() + ", " + command.preprocessing());
+                + ", held-out " + command.heldOutFraction() + ", " + command.preprocessing()
+                // checkpoints written before thresholds existed stay valid for a training without calibration
+                + (command.calibration().share() > 0 ? ", calibration share " + command.calibration().share() : ""));
         parts.put("data", command.normalImages().size() + " images, SHA-256 " + Fingerprint.digest(command.normalImages()));
         parts.put("version", checkpoints.version() + " on " + classifiers.backend().id());
         return new Fingerprint(parts);

@@ -58,7 +58,7 @@ class EvaluateOneVsAllUseCaseTest {
 
     private final EvaluateOneVsAllUseCase useCase =
             new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(new FakeClassifiers()), DISTANCE_TO_MEAN);
-    private final ExperimentSettings settings = new ExperimentSettings(TransformationSet.simple8(), 10, 1, 1, 16, 1e-3, 0, 0, 30, 0, 0, 2, 7);
+    private final ExperimentSettings settings = new ExperimentSettings(TransformationSet.simple8(), 10, 1, 1, 16, 1e-3, 0, 0, 30, 0, 0, 2, 7, 0, 0.05);
 
     @Test
     void compareRunsEveryDetectorOnEveryClassAndRunWithTheSameTestSubset() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import org.geotrans.application.FakeClassifiers;
 import org.geotrans.application.TestImages;
+import org.geotrans.domain.decision.DecisionThreshold;
 import org.geotrans.domain.detector.DetectorProvenance;
 import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.Image;
@@ -44,6 +45,40 @@ class TrainDetectorUseCaseTest {
         GeoTransDetector detector = useCase.train(command(0.25), ProgressListener.SILENT);
         assertEquals(2L * 15 * 8, classifiers.pairsSeen);
         assertEquals("5", detector.provenance().entries().get("dirichlet-fit-images"));
+    }
+
+    @Test
+    void givenACalibrationShare_thenItIsKeptFromTrainingAndFitAndTheThresholdFlagsTheTargetShareOfIt() {
+        GeoTransDetector detector = useCase.train(new TrainDetectorCommand(normal, Preprocessing.SCALE_ONLY,
+                TransformationSet.simple8(), new ClassifierSettings(10, 1, 2, 16, 1e-3, 0, 5), 0.25, ScoreType.DIRICHLET,
+                DetectorProvenance.empty(), CalibrationPlan.heldOut(0.2, 0.25)), ProgressListener.SILENT);
+        // 5 of 20 held out for calibration; of the other 15, a quarter (4) for the Dirichlet fit
+        assertEquals(2L * 11 * 8, classifiers.pairsSeen);
+        assertEquals("4", detector.provenance().entries().get("dirichlet-fit-images"));
+        DecisionThreshold threshold = detector.threshold().orElseThrow();
+        assertEquals(5, threshold.calibrationImages());
+        assertEquals(0.2, threshold.targetFalseAlarmRate());
+        boolean[] held = TrainDetectorUseCase.calibrationSample(20, 5, 5);
+        List<Image> calibration = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            if (held[i]) {
+                calibration.add(normal.get(i));
+            }
+        }
+        for (ScoreType type : ScoreType.values()) {
+            double[] scores = detector.score(calibration, type, 8, ProgressListener.SILENT);
+            long flagged = java.util.Arrays.stream(scores).filter(v -> v < threshold.value(type)).count();
+            assertEquals(1, flagged, type + ": floor(0.2 x 5) of the calibration images are below the threshold");
+        }
+    }
+
+    @Test
+    void withoutCalibrationOrWithTooFewImagesTheDetectorHasNoThreshold() {
+        assertTrue(useCase.train(command(0), ProgressListener.SILENT).threshold().isEmpty());
+        GeoTransDetector three = useCase.train(new TrainDetectorCommand(normal.subList(0, 3), Preprocessing.SCALE_ONLY,
+                TransformationSet.simple8(), new ClassifierSettings(10, 1, 1, 16, 1e-3, 0, 5), 0, ScoreType.DIRICHLET,
+                DetectorProvenance.empty(), CalibrationPlan.heldOut(0.05, 0.5)), ProgressListener.SILENT);
+        assertTrue(three.threshold().isEmpty(), "holding one of three out would leave too few to train on");
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.geotrans.domain.decision.DecisionThreshold;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.image.Preprocessing;
@@ -35,10 +37,22 @@ public final class GeoTransDetector {
     private final DirichletNormalityScorer dirichlet;
     private final ScoreType defaultScore;
     private final DetectorProvenance provenance;
+    private final DecisionThreshold threshold;
 
+    /** A detector without a calibrated decision threshold. */
     public GeoTransDetector(ImageShape rawShape, Preprocessing preprocessing, TransformationSet transformations,
                             TransformationClassifier classifier, DirichletNormalityScorer dirichlet,
                             ScoreType defaultScore, DetectorProvenance provenance) {
+        this(rawShape, preprocessing, transformations, classifier, dirichlet, defaultScore, provenance, null);
+    }
+
+    /**
+     * @param threshold the calibrated decision threshold, or null when the detector has none
+     *     (trained without calibration images, or saved before detectors had one)
+     */
+    public GeoTransDetector(ImageShape rawShape, Preprocessing preprocessing, TransformationSet transformations,
+                            TransformationClassifier classifier, DirichletNormalityScorer dirichlet,
+                            ScoreType defaultScore, DetectorProvenance provenance, DecisionThreshold threshold) {
         ImageShape input = preprocessing.outputShape(rawShape);
         if (!classifier.inputShape().equals(input)) {
             throw new IllegalArgumentException("classifier expects " + classifier.inputShape() + " images but "
@@ -60,6 +74,13 @@ public final class GeoTransDetector {
         this.dirichlet = dirichlet;
         this.defaultScore = defaultScore;
         this.provenance = provenance;
+        this.threshold = threshold;
+    }
+
+    /** This detector with a (new) decision threshold. */
+    public GeoTransDetector withThreshold(DecisionThreshold newThreshold) {
+        return new GeoTransDetector(rawShape, preprocessing, transformations, classifier, dirichlet, defaultScore,
+                provenance, newThreshold);
     }
 
     /** Scores raw images with the default score type. */
@@ -173,5 +194,10 @@ public final class GeoTransDetector {
 
     public DetectorProvenance provenance() {
         return provenance;
+    }
+
+    /** The calibrated decision threshold, if the detector has one. */
+    public Optional<DecisionThreshold> threshold() {
+        return Optional.ofNullable(threshold);
     }
 }

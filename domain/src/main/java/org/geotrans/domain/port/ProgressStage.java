@@ -12,6 +12,8 @@ public enum ProgressStage {
     TRAIN,
     /** The classifier's predictions on the normal images, for the Dirichlet fit. */
     DIRICHLET_FIT,
+    /** Scoring held-out normal images to calibrate the decision threshold. */
+    CALIBRATE,
     /** Scoring images: every image under every transformation. */
     SCORE,
     /** Predictions outside training and scoring, e.g. a benchmark. */

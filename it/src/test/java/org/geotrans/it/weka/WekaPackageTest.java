@@ -95,6 +95,35 @@ class WekaPackageTest {
         assertTrue(roc > 0.8, "ROC area " + roc + " is not well above 0.5:\n" + trained.output());
     }
 
+    /**
+     * The normal class's probability is 0.5 at the threshold calibrated on held-out normal
+     * instances at a 5 % false-alarm rate, so Weka's predicted class is the threshold's decision:
+     * most test trousers are predicted as trousers (at the median training score, as before the
+     * threshold, about half were not), and the predicted class follows the probability.
+     */
+    @Test
+    void predictedLabelsAreTheDecisionsOfTheCalibratedThreshold() {
+        int normals = 0;
+        int falseAlarms = 0;
+        for (String line : predictions(trained.output()).split("\n")) {
+            if (line.startsWith("inst#")) {
+                continue;
+            }
+            String[] cells = line.split(",");
+            boolean predictedNormal = cells[2].endsWith(":" + FashionMnistArff.NORMAL);
+            double p = Double.parseDouble(cells[4].replace("*", ""));
+            assertEquals(p >= 0.5, predictedNormal, line);
+            if (cells[1].endsWith(":" + FashionMnistArff.NORMAL)) {
+                normals++;
+                falseAlarms += predictedNormal ? 0 : 1;
+            }
+        }
+        double rate = falseAlarms / (double) normals;
+        System.out.println("GeoTrans in Weka: " + falseAlarms + " of " + normals + " test trousers predicted as anomalies");
+        assertTrue(normals >= 30 && rate < 0.25, falseAlarms + " of " + normals + " normal test images predicted as"
+                + " anomalies, expected about 5 %:\n" + trained.output());
+    }
+
     @Test
     void aSavedModelReloadsInAnotherJvmWithIdenticalPredictions() throws Exception {
         assertTrue(Files.size(model) > 10_000, "model file is suspiciously small: " + Files.size(model));

@@ -68,6 +68,18 @@ final class ResultsJson {
             m.put("score-seconds", finite(r.scoreSeconds()));
             m.put("test-images", r.scores().length);
             m.put("details", new LinkedHashMap<>(new java.util.TreeMap<>(r.details())));
+            if (r.atThreshold() != null) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("threshold", finite(r.atThreshold().threshold()));
+                d.put("false-alarm-rate", finite(r.atThreshold().falseAlarmRate()));
+                d.put("detection-rate", finite(r.atThreshold().detectionRate()));
+                d.put("precision", finite(r.atThreshold().precision()));
+                d.put("normal-images", r.atThreshold().normals());
+                d.put("anomalies", r.atThreshold().anomalies());
+                d.put("false-alarms", r.atThreshold().falseAlarms());
+                d.put("detections", r.atThreshold().detections());
+                m.put("at-threshold", d);
+            }
             runs.add(m);
         }
         root.put("runs", runs);
@@ -95,6 +107,8 @@ final class ResultsJson {
         m.put("max-train", s.maxTrainImages());
         m.put("max-test", s.maxTestImages());
         m.put("held-out", finite(s.heldOutFraction()));
+        m.put(RunManifest.CALIBRATION_SHARE, finite(s.calibrationShare()));
+        m.put(RunManifest.TARGET_FALSE_ALARM_RATE, finite(s.targetFalseAlarmRate()));
         m.put("ocsvm-max-train", s.ocsvmMaxTrain());
         m.put("runs", s.runs());
         m.put("seed", s.seed());

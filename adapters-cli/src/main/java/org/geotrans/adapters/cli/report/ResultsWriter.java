@@ -32,7 +32,7 @@ public final class ResultsWriter {
         List<String> written = new ArrayList<>();
         text("results.json", ResultsJson.of(report, context), written);
         text("results.csv", Tables.csv(report.runs()), written);
-        text("results.md", Tables.markdown(report.dataset(), report.summaries()), written);
+        text("results.md", Tables.markdown(report.dataset(), report.summaries()) + Tables.decisions(report.runs()), written);
         Map<Integer, List<RunResult>> byClass = new LinkedHashMap<>();
         for (RunResult r : report.runs()) {
             byClass.computeIfAbsent(r.classIndex(), k -> new ArrayList<>()).add(r);

@@ -15,6 +15,9 @@ import org.geotrans.application.preset.ExperimentSettings;
  */
 public final class RunManifest {
     public static final String FILE = "geotrans-run.json";
+    /** The settings' names of the decision threshold's calibration. */
+    public static final String CALIBRATION_SHARE = "calibration-share";
+    public static final String TARGET_FALSE_ALARM_RATE = "target-false-alarm-rate";
     private static final String FORMAT = "geotrans-run";
 
     private RunManifest() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.geotrans.application.evaluate.RunResult;
 import org.geotrans.domain.data.LabeledImages;
+import org.geotrans.application.score.ThresholdChoice;
 import org.geotrans.domain.score.ScoreType;
 
 /**
@@ -15,14 +16,34 @@ public final class ScoresCsv {
     private ScoresCsv() {
     }
 
-    /** index,label,class,dirichlet,simplified. */
-    public static String ofScoring(int[] testIndices, LabeledImages test, Map<ScoreType, double[]> scores) {
+    /**
+     * index,label,class,dirichlet,simplified,decision: the decision (anomaly or normal) of the
+     * chosen score type at its threshold, empty without one.
+     */
+    public static String ofScoring(int[] testIndices, LabeledImages test, Map<ScoreType, double[]> scores,
+                                   ThresholdChoice threshold) {
         double[] dirichlet = scores.get(ScoreType.DIRICHLET);
         double[] simplified = scores.get(ScoreType.SIMPLIFIED);
-        StringBuilder b = new StringBuilder("index,label,class,dirichlet,simplified\n");
+        double[] decided = scores.get(threshold.type());
+        StringBuilder b = new StringBuilder("index,label,class,dirichlet,simplified,decision\n");
         for (int i = 0; i < testIndices.length; i++) {
             row(b, testIndices[i], test);
-            b.append(',').append(dirichlet[i]).append(',').append(simplified[i]).append('\n');
+            b.append(',').append(dirichlet[i]).append(',').append(simplified[i]).append(',')
+                    .append(threshold.decision(decided[i])).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** file,dirichlet,simplified,decision for loose image files, in the order given by {@code rows}. */
+    public static String ofFiles(List<String> files, Map<ScoreType, double[]> scores, ThresholdChoice threshold,
+                                 int[] rows) {
+        double[] dirichlet = scores.get(ScoreType.DIRICHLET);
+        double[] simplified = scores.get(ScoreType.SIMPLIFIED);
+        double[] decided = scores.get(threshold.type());
+        StringBuilder b = new StringBuilder("file,dirichlet,simplified,decision\n");
+        for (int i : rows) {
+            b.append(Tables.csvText(files.get(i))).append(',').append(dirichlet[i]).append(',').append(simplified[i])
+                    .append(',').append(threshold.decision(decided[i])).append('\n');
         }
         return b.toString();
     }
