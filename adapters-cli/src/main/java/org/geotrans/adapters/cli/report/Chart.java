@@ -52,6 +52,21 @@ final class Chart {
         styler.setAntiAlias(true);
     }
 
+    /**
+     * A tick label short enough for any scale: Dirichlet scores run into the tens of thousands,
+     * densities down to 1e-5.
+     */
+    static String tick(Double v) {
+        double a = Math.abs(v);
+        if (a == 0) {
+            return "0";
+        }
+        if (a >= 1e5 || a < 1e-2) {
+            return String.format(java.util.Locale.ROOT, "%.2g", v);
+        }
+        return String.format(java.util.Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);
+    }
+
     /** The chart drawn into an image. */
     static BufferedImage render(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
         return BitmapEncoder.getBufferedImage(chart);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.geotrans.application.evaluate.RunResult;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -53,9 +54,15 @@ final class ScoreHistogram {
         }
         XYChart chart = Chart.xy(String.format(Locale.ROOT, "%s scores, normal class '%s' (%s), run %d", run.detector().label(),
                 run.className(), dataset, run.run() + 1), "score (higher = more normal)", "density", Chart.WIDTH, Chart.HEIGHT);
-        chart.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(0.0);
-        bars(chart, String.format(Locale.ROOT, "anomalous (%d)", anomalies), anomalous, lo, width, new Color(213, 94, 0, 140));
+        // the axes' ends are left to XChart, which rounds them to tick spacing the eye can read
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Chart::tick);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Chart::tick);
+        // the legend sits below the plot, where it hides no bar
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         bars(chart, String.format(Locale.ROOT, "normal (%d)", normals), normal, lo, width, new Color(0, 114, 178, 140));
+        bars(chart, String.format(Locale.ROOT, "anomalous (%d)", anomalies), anomalous, lo, width, new Color(213, 94, 0, 140));
         return Chart.render(chart);
     }
 
