@@ -20,6 +20,8 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 final class FoldedNormalization {
     private final ComputationGraph folded;
     private final NetworkSpec spec;
+    /** A backward pass leaves arrays whose native memory only the collector frees, as training steps do. */
+    private final CollectionPacer collections = CollectionPacer.fromSystemProperty();
 
     private FoldedNormalization(ComputationGraph folded, NetworkSpec spec) {
         this.folded = folded;
@@ -103,6 +105,7 @@ final class FoldedNormalization {
         }
         folded.clearLayersStates();
         input.close();
+        collections.afterStep();
         return nhwc;
     }
 }
