@@ -23,20 +23,23 @@ final class ImageFileReader {
     private ImageFileReader() {
     }
 
-    /** @throws UsageException when the file is missing, not an image, or not of the detector's size */
+    /**
+     * @throws IOException when the file is missing, too large or not an image (exit 1, as other data)
+     * @throws UsageException when it is an image of another size than the detector's (exit 2)
+     */
     static Image read(Path file, ImageShape shape) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("--image " + file + " is not a file");
+            throw new IOException("--image " + file + " is not a file");
         }
         if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new UsageException("--image " + file + " has " + Files.size(file) + " bytes, more than an image of "
+            throw new IOException("--image " + file + " has " + Files.size(file) + " bytes, more than an image of "
                     + shape + " needs (at most " + MAX_FILE_BYTES + ")");
         }
         BufferedImage decoded;
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                throw new UsageException("--image " + file + " is not an image Java can read (PNG, JPEG, BMP or GIF)");
+                throw new IOException("--image " + file + " is not an image Java can read (PNG, JPEG, BMP or GIF)");
             }
             ImageReader reader = readers.next();
             try {

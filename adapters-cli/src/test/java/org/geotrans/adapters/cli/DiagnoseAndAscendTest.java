@@ -113,6 +113,13 @@ class DiagnoseAndAscendTest {
                 "--out", tmp.resolve("u3").toString());
         assertEquals(2, size.exitCode());
         assertTrue(size.lastErrLine().contains("is 30x28, the detector takes 28x28 images"), size.err());
+
+        Path text = tmp.resolve("not-an-image.png");
+        Files.writeString(text, "hello");
+        Cli.Result notImage = Cli.run(new CliModule(), "ascend", "--model", model.toString(), "--image", text.toString(),
+                "--out", tmp.resolve("u6").toString());
+        assertEquals(1, notImage.exitCode(), "unreadable data is a failure, as elsewhere");
+        assertTrue(notImage.lastErrLine().contains("is not an image Java can read"), notImage.err());
     }
 
     @Test
