@@ -37,6 +37,11 @@ abstract class ExperimentCommand implements Callable<Integer> {
             description = "Normal class by name or index; repeatable or comma-separated; 'all' (default) for every class in turn.")
     List<String> normalClasses;
 
+    @Option(names = "--anomaly-classes", paramLabel = "CLASS", split = ",",
+            description = "Keep only these classes (and the normal ones) in the test set, e.g. --anomaly-classes sandal "
+                    + "(the paper's section 6); repeatable or comma-separated. Default: every other class is an anomaly.")
+    List<String> anomalyClasses;
+
     @Mixin
     SettingsOptions settings;
     @Mixin
@@ -87,14 +92,23 @@ abstract class ExperimentCommand implements Callable<Integer> {
     private int run(OutputFolder folder, long started, int[] only) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr());
-        LoadedData loaded = loader.load(data, 0, progress);
-        List<Integer> classes = loaded.classIndices(normalClasses);
+        LoadedData all = loader.load(data, 0, progress);
+        List<Integer> classes = all.classIndices(normalClasses);
+        LoadedData loaded = all.withAnomalyClasses(classes, anomalyClasses);
+        if (loaded != all) {
+            progress.note("test set: " + loaded.dataset().test().size() + " images of the normal and anomaly classes "
+                    + "(of " + all.dataset().test().size() + ")");
+        }
         ExperimentSettings s = settings.resolve(loaded.inputShape(), runs);
         UnitJournal journal = UnitJournal.NONE;
         if (folder != null) {
             Map<String, String> more = new LinkedHashMap<>();
             more.put("normal classes", classes.stream().map(loaded::className).toList().toString());
             more.put("detectors", new java.util.TreeSet<>(detectors()).toString());
+            if (anomalyClasses != null && !anomalyClasses.isEmpty()) {
+                more.put("anomaly classes", anomalyClasses.stream().map(c -> loaded.className(loaded.classIndex(c))).toList()
+                        .toString());
+            }
             Resumption resumption = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), s, more, loaded,
                     selection.describe()), resume, progress);
             journal = new UnitFiles(folder.dir(), resumption.fingerprint(), resumption.policy());

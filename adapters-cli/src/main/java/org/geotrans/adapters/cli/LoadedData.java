@@ -49,6 +49,28 @@ record LoadedData(Path location, Dataset dataset, Preprocessing preprocessing, d
         return out;
     }
 
+    /**
+     * The same data with a test set of the normal classes and the named anomaly classes only (the
+     * paper's section 6 pits one class against one other); all of it without anomaly classes.
+     *
+     * @throws UsageException for an unknown class, or an anomaly class that is also normal
+     */
+    LoadedData withAnomalyClasses(List<Integer> normalClasses, List<String> anomalyClasses) {
+        if (anomalyClasses == null || anomalyClasses.isEmpty()) {
+            return this;
+        }
+        java.util.Set<Integer> kept = new java.util.TreeSet<>(normalClasses);
+        for (String name : anomalyClasses) {
+            int c = classIndex(name);
+            if (normalClasses.contains(c)) {
+                throw new UsageException("--anomaly-classes: '" + className(c) + "' is a normal class here");
+            }
+            kept.add(c);
+        }
+        return new LoadedData(location, new Dataset(dataset.name(), dataset.train(), dataset.test().onlyClasses(kept)),
+                preprocessing, seconds);
+    }
+
     String className(int index) {
         return dataset.train().classNames().get(index);
     }

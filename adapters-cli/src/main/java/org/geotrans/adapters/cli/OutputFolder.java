@@ -25,6 +25,14 @@ record OutputFolder(Path dir, boolean force, FolderLock claim) implements AutoCl
         }
     }
 
+    void writePng(String name, java.awt.image.BufferedImage image) throws IOException {
+        try (var out = OutputFiles.open(dir.resolve(name), force)) {
+            if (!javax.imageio.ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer in this Java runtime for " + name);
+            }
+        }
+    }
+
     /** Lets other runs in again; the folder and what this run wrote stay. */
     @Override
     public void close() throws IOException {

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ClassifierBackend;
+import org.geotrans.domain.port.InputGradients;
 import org.geotrans.domain.port.TransformationClassifier;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * chunks of {@link Dl4jTuning#inferenceBatch()} images; each chunk's input and (detached) output
  * are freed at once rather than left to the garbage collector.
  */
-final class Dl4jTransformationClassifier implements TransformationClassifier {
+final class Dl4jTransformationClassifier implements TransformationClassifier, InputGradients {
     static final String DL4J_VERSION = "1.0.0-M2.1";
 
     private final ComputationGraph network;
@@ -23,6 +24,8 @@ final class Dl4jTransformationClassifier implements TransformationClassifier {
     private final String backend;
     private final ComputationGraph inference;
     private final NetworkSpec inferenceSpec;
+    /** Built on the first gradient asked for: most uses never need it. */
+    private FoldedNormalization folded;
 
     /** Wraps a trained network; where the inference layout differs, predicts with a copy in that layout. */
     Dl4jTransformationClassifier(ComputationGraph network, NetworkSpec spec, String backend) {
@@ -81,6 +84,21 @@ final class Dl4jTransformationClassifier implements TransformationClassifier {
             }
         }
         return result;
+    }
+
+    @Override
+    public synchronized float[] softmaxGradient(ImageBatch transformedImages, int[] classes) {
+        if (!transformedImages.shape().equals(spec.shape())) {
+            throw new IllegalArgumentException("images have shape " + transformedImages.shape()
+                    + ", the classifier expects " + spec.shape());
+        }
+        if (classes.length != transformedImages.count()) {
+            throw new IllegalArgumentException(classes.length + " classes for " + transformedImages.count() + " images");
+        }
+        if (folded == null) {
+            folded = FoldedNormalization.of(network, spec);
+        }
+        return folded.softmaxGradient(transformedImages, classes);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -37,6 +38,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 final class WideResNet {
     static final String INPUT = "input";
     static final String OUTPUT = "softmax";
+    /** In a folded network: the identity right after the input, whose epsilon is the input gradient. */
+    static final String GRADIENT_TAP = "input_gradient";
     private static final double BN_MOMENTUM = 0.9;
     private static final double BN_EPSILON = 1e-5;
     private static final long SEED_SALT = 0x9E3779B97F4A7C15L;
@@ -47,9 +50,12 @@ final class WideResNet {
 
     private final NetworkSpec spec;
     private final GraphBuilder graph;
+    /** Batch normalisation as the fixed per-channel affine map it is at inference (for input gradients). */
+    private final boolean foldedNormalization;
 
-    private WideResNet(NetworkSpec spec) {
+    private WideResNet(NetworkSpec spec, boolean foldedNormalization) {
         this.spec = spec;
+        this.foldedNormalization = foldedNormalization;
         double l2 = 2 * spec.settings().weightDecay();
         this.graph = new NeuralNetConfiguration.Builder()
                 .seed(nd4jSeed(spec.settings().seed()))
@@ -82,7 +88,19 @@ final class WideResNet {
 
     /** The graph configuration, not yet initialised. */
     static ComputationGraphConfiguration configuration(NetworkSpec spec) {
-        return new WideResNet(spec).build();
+        return new WideResNet(spec, false).build();
+    }
+
+    /**
+     * The same graph with every batch normalisation replaced by a 1x1 depthwise convolution with
+     * bias (layer names kept), into which {@link FoldedNormalization} copies a trained network's
+     * inference-time normalisation: backpropagation through it is the gradient of the network as
+     * it predicts, which DL4J's batch normalisation layer, built for training, does not give.
+     */
+    static ComputationGraph createFolded(NetworkSpec spec) {
+        ComputationGraph network = new ComputationGraph(new WideResNet(spec, true).build());
+        network.init();
+        return network;
     }
 
     /** A freshly initialised network (seeded weights). */
@@ -95,7 +113,12 @@ final class WideResNet {
     private ComputationGraphConfiguration build() {
         int widen = spec.settings().widen();
         int blocks = spec.settings().blocksPerGroup();
-        String x = conv("stem", INPUT, 16, 3, 1);
+        String first = INPUT;
+        if (foldedNormalization) {
+            graph.addVertex(GRADIENT_TAP, new GradientTapVertex(), INPUT);
+            first = GRADIENT_TAP;
+        }
+        String x = conv("stem", first, 16, 3, 1);
         int[] channels = {16 * widen, 32 * widen, 64 * widen};
         int[] strides = {1, 2, 2};
         int in = 16;
@@ -166,11 +189,20 @@ final class WideResNet {
 
     private String bnRelu(String name, String input) {
         CNN2DFormat format = spec.format();
-        graph.addLayer(name + "_bn", RegularizedBatchNormalization.of(new BatchNormalization.Builder()
-                .decay(BN_MOMENTUM)
-                .eps(BN_EPSILON)
-                .dataFormat(format)
-                .build()), input);
+        if (foldedNormalization) {
+            graph.addLayer(name + "_bn", new DepthwiseConvolution2D.Builder(1, 1)
+                    .depthMultiplier(1)
+                    .hasBias(true)
+                    .activation(Activation.IDENTITY)
+                    .dataFormat(format)
+                    .build(), input);
+        } else {
+            graph.addLayer(name + "_bn", RegularizedBatchNormalization.of(new BatchNormalization.Builder()
+                    .decay(BN_MOMENTUM)
+                    .eps(BN_EPSILON)
+                    .dataFormat(format)
+                    .build()), input);
+        }
         graph.addLayer(name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_bn");
         return name + "_relu";
     }

@@ -77,6 +77,23 @@ public final class LabeledImages {
         return out;
     }
 
+    /**
+     * Only the images of these classes, in their order; the class list stays whole, so labels
+     * and names keep their meaning.
+     */
+    public LabeledImages onlyClasses(java.util.Set<Integer> classes) {
+        List<Image> kept = new java.util.ArrayList<>();
+        int[] keptLabels = new int[size()];
+        int n = 0;
+        for (int i = 0; i < size(); i++) {
+            if (classes.contains(labels[i])) {
+                kept.add(images.get(i));
+                keptLabels[n++] = labels[i];
+            }
+        }
+        return new LabeledImages(shape, kept, java.util.Arrays.copyOf(keptLabels, n), classNames);
+    }
+
     /** The first {@code n} images (or all, when fewer). */
     public LabeledImages head(int n) {
         int m = Math.min(n, size());

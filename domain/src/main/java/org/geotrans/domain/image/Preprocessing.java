@@ -65,6 +65,26 @@ public record Preprocessing(int padTo) {
         return new Image(out, v);
     }
 
+    /**
+     * Where each value of a raw image lands in the preprocessed one: {@code map[raw.index(r, c, ch)]}
+     * is the index of that value after padding. With {@link #scale} (slope 1/127.5) it makes the
+     * preprocessing's Jacobian, which gradients with respect to raw pixels need.
+     */
+    public int[] inputIndices(ImageShape raw) {
+        ImageShape out = outputShape(raw);
+        int top = (out.height() - raw.height()) / 2;
+        int left = (out.width() - raw.width()) / 2;
+        int[] map = new int[raw.size()];
+        for (int r = 0; r < raw.height(); r++) {
+            for (int c = 0; c < raw.width(); c++) {
+                for (int ch = 0; ch < raw.channels(); ch++) {
+                    map[raw.index(r, c, ch)] = out.index(r + top, c + left, ch);
+                }
+            }
+        }
+        return map;
+    }
+
     /** 0..255 to [-1, 1]. */
     public static float scale(float raw) {
         return raw / 127.5f - 1f;

@@ -19,7 +19,9 @@ public enum ProgressStage {
     /** Predictions outside training and scoring, e.g. a benchmark. */
     PREDICT,
     /** Training and evaluating the One-Class SVMs. */
-    OC_SVM;
+    OC_SVM,
+    /** Gradient ascent on an input image (steps). */
+    ASCENT;
 
     /** A short name for progress lines, e.g. "dirichlet fit". */
     public String label() {

@@ -140,6 +140,33 @@ public final class DirichletNormalityScorer implements NormalityScorer {
         return scores;
     }
 
+    /**
+     * Each transformation's term of the score, before the mean over transformations:
+     * {@code terms[j][i] = (alpha_j - 1) . log y(T_j(x_i))}, so that {@link #score} is the mean of
+     * {@code terms[.][i]}. What a transformation contributes, for diagnostics.
+     *
+     * @throws IllegalArgumentException as {@link #score}
+     */
+    public double[][] terms(TransformedSoftmax outputs) {
+        int k = dirichlets.size();
+        if (outputs.transformationCount() != k) {
+            throw new IllegalArgumentException("outputs are for " + outputs.transformationCount()
+                    + " transformations, the scorer was fitted for " + k);
+        }
+        int n = outputs.imageCount();
+        double[][] terms = new double[k][n];
+        double[] clipped = new double[k];
+        for (int j = 0; j < k; j++) {
+            float[] under = outputs.under(j);
+            String what = "softmax under transformation " + j + " of image ";
+            for (int i = 0; i < n; i++) {
+                clipping.clipInto(under, i * k, clipped, what, i);
+                terms[j][i] = dirichlets.get(j).simplifiedScore(clipped);
+            }
+        }
+        return terms;
+    }
+
     private static List<Dirichlet> toDirichlets(double[][] alphas) {
         int k = alphas.length;
         if (k < 2) {

@@ -2,7 +2,6 @@ package org.geotrans.adapters.cli.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,10 @@ import java.util.Map;
 import org.geotrans.application.evaluate.DetectorKind;
 import org.geotrans.application.evaluate.RunResult;
 import org.geotrans.domain.metrics.RocCurve;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The ROC curves of every detector on one normal class (normal = positive), each run drawn, the
@@ -22,47 +25,40 @@ final class RocChart {
     }
 
     static BufferedImage draw(String dataset, String className, List<RunResult> results) {
-        Chart chart = new Chart("ROC, normal class '" + className + "' (" + dataset + ")", "false positive rate",
-                "true positive rate", 0, 1, 0, 1);
-        chart.g.setColor(Color.LIGHT_GRAY);
-        chart.g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 0f));
-        chart.g.drawLine((int) chart.x(0), (int) chart.y(0), (int) chart.x(1), (int) chart.y(1));
+        XYChart chart = Chart.xy("ROC, normal class '" + className + "' (" + dataset + ")", "false positive rate",
+                "true positive rate", Chart.WIDTH, Chart.HEIGHT);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setPlotContentSize(0.98);
+        chart.getStyler().setXAxisDecimalPattern("0.0").setYAxisDecimalPattern("0.0");
+        XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
+        chance.setLineColor(Color.LIGHT_GRAY);
+        chance.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 0f));
+        chance.setMarker(SeriesMarkers.NONE);
+        chance.setShowInLegend(false);
         Map<DetectorKind, List<RunResult>> byDetector = new LinkedHashMap<>();
         for (RunResult r : results) {
             byDetector.computeIfAbsent(r.detector(), k -> new ArrayList<>()).add(r);
         }
-        List<String> labels = new ArrayList<>();
-        List<Color> colours = new ArrayList<>();
         int i = 0;
         for (Map.Entry<DetectorKind, List<RunResult>> e : byDetector.entrySet()) {
             Color colour = Chart.PALETTE[i++ % Chart.PALETTE.length];
-            double mean = 0;
             List<RunResult> runs = e.getValue();
+            double mean = runs.stream().mapToDouble(RunResult::auroc).average().orElse(Double.NaN);
+            String label = String.format(Locale.ROOT, "%s  AUROC %.4f%s", e.getKey().label(), mean,
+                    runs.size() > 1 ? " (mean of " + runs.size() + " runs)" : "");
+            // later runs faintly, under the first one, which carries the legend entry
             for (int r = runs.size() - 1; r >= 0; r--) {
                 RocCurve curve = RocCurve.of(runs.get(r).scores(), runs.get(r).normal());
                 boolean first = r == 0;
-                chart.g.setColor(first ? colour : new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 80));
-                chart.g.setStroke(new BasicStroke(first ? 2.5f : 1f));
-                chart.g.draw(path(chart, curve));
-                mean += runs.get(r).auroc();
+                XYSeries s = chart.addSeries(first ? label : label + " run " + (r + 1), curve.falsePositiveRates(),
+                        curve.truePositiveRates());
+                s.setLineColor(first ? colour : new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 80));
+                s.setLineStyle(new BasicStroke(first ? 2.5f : 1f));
+                s.setMarker(SeriesMarkers.NONE);
+                s.setShowInLegend(first);
             }
-            labels.add(String.format(Locale.ROOT, "%s  AUROC %.4f%s", e.getKey().label(), mean / runs.size(),
-                    runs.size() > 1 ? " (mean of " + runs.size() + " runs)" : ""));
-            colours.add(colour);
         }
-        chart.legend(labels, colours, true);
-        chart.g.dispose();
-        return chart.image;
-    }
-
-    private static Path2D path(Chart chart, RocCurve curve) {
-        Path2D.Double p = new Path2D.Double();
-        double[] fpr = curve.falsePositiveRates();
-        double[] tpr = curve.truePositiveRates();
-        p.moveTo(chart.x(fpr[0]), chart.y(tpr[0]));
-        for (int i = 1; i < fpr.length; i++) {
-            p.lineTo(chart.x(fpr[i]), chart.y(tpr[i]));
-        }
-        return p;
+        return Chart.render(chart);
     }
 }

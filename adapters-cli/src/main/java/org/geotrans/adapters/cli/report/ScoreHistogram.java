@@ -1,12 +1,14 @@
 package org.geotrans.adapters.cli.report;
 
 import java.awt.Color;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.geotrans.application.evaluate.RunResult;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Histograms of the normal and the anomalous test images' scores of one detector (first run),
@@ -46,31 +48,40 @@ final class ScoreHistogram {
             }
         }
         double width = (hi - lo) / BINS;
-        double top = 0;
         for (int b = 0; b < BINS; b++) {
             normal[b] = normals == 0 ? 0 : normal[b] / (normals * width);
             anomalous[b] = anomalies == 0 ? 0 : anomalous[b] / (anomalies * width);
-            top = Math.max(top, Math.max(normal[b], anomalous[b]));
         }
-        Chart chart = new Chart(String.format(Locale.ROOT, "%s scores, normal class '%s' (%s), run %d", run.detector().label(),
-                run.className(), dataset, run.run() + 1), "score (higher = more normal)", "density", lo, hi, 0, top * 1.08);
-        Color normalColour = new Color(0, 114, 178, 140);
-        Color anomalousColour = new Color(213, 94, 0, 140);
-        bars(chart, anomalous, lo, width, anomalousColour);
-        bars(chart, normal, lo, width, normalColour);
-        chart.legend(List.of(String.format(Locale.ROOT, "normal (%d)", normals), String.format(Locale.ROOT, "anomalous (%d)", anomalies)),
-                List.of(normalColour, anomalousColour), false);
-        chart.g.dispose();
-        return chart.image;
+        XYChart chart = Chart.xy(String.format(Locale.ROOT, "%s scores, normal class '%s' (%s), run %d", run.detector().label(),
+                run.className(), dataset, run.run() + 1), "score (higher = more normal)", "density", Chart.WIDTH, Chart.HEIGHT);
+        // the axes' ends are left to XChart, which rounds them to tick spacing the eye can read
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Chart::tick);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Chart::tick);
+        // the legend sits below the plot, where it hides no bar
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        bars(chart, String.format(Locale.ROOT, "normal (%d)", normals), normal, lo, width, new Color(0, 114, 178, 140));
+        bars(chart, String.format(Locale.ROOT, "anomalous (%d)", anomalies), anomalous, lo, width, new Color(213, 94, 0, 140));
+        return Chart.render(chart);
     }
 
-    private static void bars(Chart chart, double[] density, double lo, double width, Color colour) {
-        chart.g.setColor(colour);
+    /** Bars as a filled step curve: each bin's density held from its left edge to its right edge. */
+    private static void bars(XYChart chart, String name, double[] density, double lo, double width, Color colour) {
+        double[] x = new double[2 * density.length + 2];
+        double[] y = new double[x.length];
+        x[0] = lo;
         for (int b = 0; b < density.length; b++) {
-            double left = chart.x(lo + b * width);
-            double right = chart.x(lo + (b + 1) * width);
-            double y = chart.y(density[b]);
-            chart.g.fill(new Rectangle2D.Double(left, y, right - left, chart.y(0) - y));
+            x[2 * b + 1] = lo + b * width;
+            y[2 * b + 1] = density[b];
+            x[2 * b + 2] = lo + (b + 1) * width;
+            y[2 * b + 2] = density[b];
         }
+        x[x.length - 1] = lo + density.length * width;
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        s.setFillColor(colour);
+        s.setLineColor(colour.darker());
+        s.setMarker(SeriesMarkers.NONE);
     }
 }
