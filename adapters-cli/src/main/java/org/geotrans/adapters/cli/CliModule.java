@@ -18,6 +18,7 @@ import org.geotrans.adapters.libtorch.LibtorchRuntime;
 import org.geotrans.adapters.libtorch.LibtorchTransformationClassifierProvider;
 import org.geotrans.adapters.libtorch.LibtorchTuning;
 import org.geotrans.adapters.store.ZipDetectorStore;
+import org.geotrans.application.evaluate.BaselineTrainers;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -50,6 +51,12 @@ public final class CliModule extends AbstractModule {
             case DL4J -> dl4j.get();
             case LIBTORCH -> new LibtorchTransformationClassifierProvider(LibtorchTuning.of(selection.precision()));
         };
+    }
+
+    /** The deep baselines of compare --detectors. */
+    @Provides
+    BaselineTrainers baselines() {
+        return BaselineTrainers.NONE;
     }
 
     @Provides

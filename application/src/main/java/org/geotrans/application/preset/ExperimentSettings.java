@@ -1,6 +1,7 @@
 package org.geotrans.application.preset;
 
 import java.util.Objects;
+import org.geotrans.domain.port.BaselineTraining;
 import org.geotrans.domain.port.ClassifierSettings;
 import org.geotrans.domain.transform.TransformationSet;
 
@@ -22,10 +23,13 @@ import org.geotrans.domain.transform.TransformationSet;
  *     grows with the square)
  * @param runs repetitions with seeds seed, seed + 1, ...
  * @param seed first seed
+ * @param baselineEpochs the epochs of the deep baselines that the paper trains for 200 (ADGAN,
+ *     trained for 100 there, gets half of it)
  */
 public record ExperimentSettings(TransformationSet transforms, int depth, int widen, int epochs, int batchSize,
                                  double learningRate, double weightDecay, int maxTrainImages, int maxTestImages,
-                                 double heldOutFraction, int ocsvmMaxTrain, int runs, long seed) {
+                                 double heldOutFraction, int ocsvmMaxTrain, int runs, long seed,
+                                 int baselineEpochs) {
 
     public static final int MAX_RUNS = 1000;
     /** Keeps most normal images for training the network; the paper holds out none. */
@@ -54,8 +58,25 @@ public record ExperimentSettings(TransformationSet transforms, int depth, int wi
             throw new IllegalArgumentException("held-out fraction must be in [0, " + MAX_HELD_OUT_FRACTION + "], got "
                     + heldOutFraction);
         }
+        if (baselineEpochs < 1 || baselineEpochs > ClassifierSettings.MAX_EPOCHS) {
+            throw new IllegalArgumentException("baseline epochs must be 1.." + ClassifierSettings.MAX_EPOCHS + ", got "
+                    + baselineEpochs);
+        }
         // the network's own bounds (depth, width and size, batch, rates), with the epochs of the paper's k = 72
         classifierFor(depth, widen, epochs == 0 ? 3 : epochs, batchSize, learningRate, weightDecay);
+    }
+
+    /** These settings with the deep baselines trained for the paper's 200 epochs. */
+    public ExperimentSettings(TransformationSet transforms, int depth, int widen, int epochs, int batchSize,
+                              double learningRate, double weightDecay, int maxTrainImages, int maxTestImages,
+                              double heldOutFraction, int ocsvmMaxTrain, int runs, long seed) {
+        this(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay, maxTrainImages, maxTestImages,
+                heldOutFraction, ocsvmMaxTrain, runs, seed, BaselineTraining.PAPER_EPOCHS);
+    }
+
+    /** The epochs of a deep baseline that the paper trains for {@code paperEpochs}, scaled as {@link #baselineEpochs()} says. */
+    public int baselineEpochsFor(int paperEpochs) {
+        return BaselineTraining.scaledEpochs(paperEpochs, baselineEpochs);
     }
 
     private static void requireZeroOrAtLeastTwo(String what, int value, String why) {
@@ -77,31 +98,36 @@ public record ExperimentSettings(TransformationSet transforms, int depth, int wi
 
     public ExperimentSettings withTransforms(TransformationSet v) {
         return new ExperimentSettings(v, depth, widen, epochs, batchSize, learningRate, weightDecay, maxTrainImages,
-                maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed);
+                maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, baselineEpochs);
     }
 
     public ExperimentSettings withNetwork(int newDepth, int newWiden) {
         return new ExperimentSettings(transforms, newDepth, newWiden, epochs, batchSize, learningRate, weightDecay,
-                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed);
+                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, baselineEpochs);
     }
 
     public ExperimentSettings withTraining(int newEpochs, int newBatchSize, double newLearningRate, double newWeightDecay) {
         return new ExperimentSettings(transforms, depth, widen, newEpochs, newBatchSize, newLearningRate, newWeightDecay,
-                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed);
+                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, baselineEpochs);
     }
 
     public ExperimentSettings withLimits(int newMaxTrain, int newMaxTest, int newOcsvmMaxTrain) {
         return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
-                newMaxTrain, newMaxTest, heldOutFraction, newOcsvmMaxTrain, runs, seed);
+                newMaxTrain, newMaxTest, heldOutFraction, newOcsvmMaxTrain, runs, seed, baselineEpochs);
     }
 
     public ExperimentSettings withHeldOutFraction(double v) {
         return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
-                maxTrainImages, maxTestImages, v, ocsvmMaxTrain, runs, seed);
+                maxTrainImages, maxTestImages, v, ocsvmMaxTrain, runs, seed, baselineEpochs);
     }
 
     public ExperimentSettings withRuns(int newRuns, long newSeed) {
         return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
-                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, newRuns, newSeed);
+                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, newRuns, newSeed, baselineEpochs);
+    }
+
+    public ExperimentSettings withBaselineEpochs(int v) {
+        return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
+                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, v);
     }
 }
