@@ -61,6 +61,11 @@ public final class Dl4jDeepSvdd implements ImageDetector {
                 + "-d representation, " + epochs + " epochs, no autoencoder pretraining, input " + shape;
     }
 
+    /** The centre c of the hypersphere. */
+    float[] centre() {
+        return centre.clone();
+    }
+
     /** The image shape the network was trained on. */
     public ImageShape shape() {
         return shape;
