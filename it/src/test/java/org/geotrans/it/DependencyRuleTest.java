@@ -2,7 +2,10 @@ package org.geotrans.it;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,18 +43,28 @@ class DependencyRuleTest {
 
     @Test
     void leafAdaptersDoNotUseEachOtherOrTheDeployments() {
-        for (String leaf : new String[] {"dl4j", "libtorch", "datasets", "libsvm", "store"}) {
+        for (String leaf : new String[] {"dl4j", "libtorch", "datasets", "libsvm", "store", "baselines"}) {
             noClasses().that().resideInAPackage("org.geotrans.adapters." + leaf + "..")
                     .should().dependOnClassesThat().resideInAnyPackage("org.geotrans.application..", "weka..", "picocli..")
                     .check(classes);
-            for (String other : new String[] {"dl4j", "libtorch", "datasets", "libsvm", "store", "weka", "cli"}) {
-                if (!other.equals(leaf)) {
+            for (String other : new String[] {"dl4j", "libtorch", "datasets", "libsvm", "store", "baselines", "weka", "cli"}) {
+                // the deep baselines start ND4J through adapters-dl4j's Dl4jBackend, and use nothing else of it
+                boolean backendStart = leaf.equals("baselines") && other.equals("dl4j");
+                if (!other.equals(leaf) && !backendStart) {
                     noClasses().that().resideInAPackage("org.geotrans.adapters." + leaf + "..")
                             .should().dependOnClassesThat().resideInAPackage("org.geotrans.adapters." + other + "..")
                             .check(classes);
                 }
             }
         }
+    }
+
+    @Test
+    void theDeepBaselinesUseOnlyTheBackendStartOfAdaptersDl4j() {
+        noClasses().that().resideInAPackage("org.geotrans.adapters.baselines..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.geotrans.adapters.dl4j..")
+                        .and(DescribedPredicate.not(HasName.Predicates.name("org.geotrans.adapters.dl4j.Dl4jBackend"))))
+                .check(classes);
     }
 
     @Test

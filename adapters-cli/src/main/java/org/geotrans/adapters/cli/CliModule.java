@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.geotrans.adapters.baselines.Dl4jAutoencoderTrainer;
+import org.geotrans.adapters.baselines.Dl4jDeepSvddTrainer;
 import org.geotrans.adapters.datasets.FileDatasetSource;
 import org.geotrans.adapters.dl4j.ClassifierBenchmark;
 import org.geotrans.adapters.dl4j.Dl4jBackend;
@@ -18,6 +20,8 @@ import org.geotrans.adapters.libtorch.LibtorchRuntime;
 import org.geotrans.adapters.libtorch.LibtorchTransformationClassifierProvider;
 import org.geotrans.adapters.libtorch.LibtorchTuning;
 import org.geotrans.adapters.store.ZipDetectorStore;
+import org.geotrans.application.evaluate.BaselineTrainers;
+import org.geotrans.application.evaluate.DetectorKind;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,7 +34,8 @@ import org.geotrans.domain.port.TransformationClassifierProvider;
 /**
  * The command line's choice of adapters: DL4J or libtorch for the network (the command's
  * {@code --backend}, see {@link BackendSelection}; a saved detector is read by the backend that
- * wrote it), the file readers for data, libsvm for the One-Class SVM, zip files for detectors.
+ * wrote it), the file readers for data, libsvm for the One-Class SVM, DL4J for the deep
+ * baselines, zip files for detectors.
  * Nothing else in the CLI creates an adapter. Guice creates singletons lazily here, so --help and
  * usage errors never start a native backend.
  */
@@ -50,6 +55,13 @@ public final class CliModule extends AbstractModule {
             case DL4J -> dl4j.get();
             case LIBTORCH -> new LibtorchTransformationClassifierProvider(LibtorchTuning.of(selection.precision()));
         };
+    }
+
+    /** The deep baselines of compare --detectors, on DL4J whatever the --backend of GeoTrans. */
+    @Provides
+    BaselineTrainers baselines() {
+        return BaselineTrainers.NONE.withAutoencoder(new Dl4jAutoencoderTrainer())
+                .with(DetectorKind.DEEP_SVDD, new Dl4jDeepSvddTrainer());
     }
 
     @Provides

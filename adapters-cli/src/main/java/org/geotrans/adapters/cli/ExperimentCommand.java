@@ -68,13 +68,18 @@ abstract class ExperimentCommand implements Callable<Integer> {
         this.selection = selection;
     }
 
-    /** The detectors this command puts side by side. */
+    /**
+     * The detectors this command puts side by side.
+     *
+     * @throws UsageException for a detector this build does not implement
+     */
     abstract Set<DetectorKind> detectors();
 
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         backendOptions.applyTo(selection);
+        detectors();
         data.validate();
         settings.validate(runs);
         resume.interval();
@@ -104,7 +109,11 @@ abstract class ExperimentCommand implements Callable<Integer> {
         if (folder != null) {
             Map<String, String> more = new LinkedHashMap<>();
             more.put("normal classes", classes.stream().map(loaded::className).toList().toString());
-            more.put("detectors", new java.util.TreeSet<>(detectors()).toString());
+            // sorted by name, as when the detectors were sorted by declaration: earlier folders stay resumable
+            more.put("detectors", detectors().stream().map(Enum::name).sorted().toList().toString());
+            if (detectors().stream().anyMatch(DetectorKind::isDeepBaseline)) {
+                more.put("baseline epochs", Integer.toString(s.baselineEpochs()));
+            }
             if (anomalyClasses != null && !anomalyClasses.isEmpty()) {
                 more.put("anomaly classes", anomalyClasses.stream().map(c -> loaded.className(loaded.classIndex(c))).toList()
                         .toString());

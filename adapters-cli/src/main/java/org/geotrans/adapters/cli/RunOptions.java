@@ -2,7 +2,7 @@ package org.geotrans.adapters.cli;
 
 import picocli.CommandLine.Option;
 
-/** The one-vs-all protocol's own settings: repetitions and the test subset. */
+/** The one-vs-all protocol's own settings: repetitions, the test subset, the baselines' budgets. */
 final class RunOptions {
     @Option(names = "--runs", paramLabel = "N", description = "Repetitions per class (seeds seed, seed + 1, ...); the table shows mean +- SEM.")
     Integer runs;
@@ -12,4 +12,8 @@ final class RunOptions {
 
     @Option(names = "--ocsvm-max-train", paramLabel = "N", description = "The One-Class SVMs train on at most N normal images (their cost grows with the square).")
     Integer ocsvmMaxTrain;
+
+    @Option(names = "--baseline-epochs", paramLabel = "N",
+            description = "Epochs of the deep baselines of compare --detectors that the paper trains for 200 (ADGAN gets half). Preset: paper 200, quick 67.")
+    Integer baselineEpochs;
 }

@@ -88,6 +88,9 @@ final class SettingsOptions {
             int maxTest = runs == null ? s.maxTestImages() : or(runs.maxTest, s.maxTestImages());
             int ocsvm = runs == null ? s.ocsvmMaxTrain() : or(runs.ocsvmMaxTrain, s.ocsvmMaxTrain());
             s = s.withLimits(or(maxTrain, s.maxTrainImages()), maxTest, ocsvm);
+            if (runs != null && runs.baselineEpochs != null) {
+                s = s.withBaselineEpochs(runs.baselineEpochs);
+            }
             if (heldOut != null) {
                 s = s.withHeldOutFraction(heldOut);
             }

@@ -38,6 +38,8 @@ class OptionBoundsTest {
         "evaluate | --max-train       | 1       | must be 0 (all) or at least 2",
         "evaluate | --max-test        | 1       | must be 0 (all) or at least 2",
         "compare  | --ocsvm-max-train | 1       | must be 0 (all) or at least 2",
+        "compare  | --baseline-epochs | 0       | baseline epochs must be 1..10000",
+        "compare  | --baseline-epochs | 20000   | baseline epochs must be 1..10000",
         "evaluate | --epochs          | -1      | epochs must be 1..10000 (or 0 for the paper's rule)",
         "evaluate | --epochs          | 20000   | epochs must be 1..10000 (or 0 for the paper's rule)",
         "evaluate | --batch-size      | 0       | batch size must be 1..8192",

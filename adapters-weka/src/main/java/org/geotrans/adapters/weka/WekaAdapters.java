@@ -1,6 +1,8 @@
 package org.geotrans.adapters.weka;
 
 import java.util.List;
+import org.geotrans.adapters.baselines.Dl4jAutoencoderTrainer;
+import org.geotrans.adapters.baselines.Dl4jDeepSvddTrainer;
 import org.geotrans.adapters.datasets.FileDatasetSource;
 import java.util.EnumMap;
 import java.util.Map;
@@ -54,6 +56,16 @@ final class WekaAdapters {
             throw new IllegalStateException("the libtorch backend is not in this GeoTrans package: install the"
                     + " weka-libtorch variant of the package (see docs/weka.md) or choose the dl4j backend", e);
         }
+    }
+
+    /** CAE-OC-SVM's convolutional autoencoder. */
+    static Dl4jAutoencoderTrainer autoencoder() {
+        return new Dl4jAutoencoderTrainer();
+    }
+
+    /** One-Class Deep SVDD. */
+    static Dl4jDeepSvddTrainer deepSvdd() {
+        return new Dl4jDeepSvddTrainer();
     }
 
     static FileDatasetSource datasets(int imageSize) {

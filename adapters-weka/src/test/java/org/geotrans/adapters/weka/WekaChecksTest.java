@@ -34,6 +34,16 @@ class WekaChecksTest {
     }
 
     @Test
+    void caeOneClassSvmPassesWekasClassifierChecks() {
+        run(CAEOneClassSVMWekaChecks.class, Path.of("target/wekarefs"));
+    }
+
+    @Test
+    void deepSvddPassesWekasClassifierChecks() {
+        run(DeepSVDDWekaChecks.class, Path.of("target/wekarefs"));
+    }
+
+    @Test
     void geoTransPassesWekasClassifierChecks() {
         run(GeoTransWekaChecks.class, Path.of("target/wekarefs"));
     }

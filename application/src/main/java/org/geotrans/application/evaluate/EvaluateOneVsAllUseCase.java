@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -24,15 +25,20 @@ import org.geotrans.domain.detector.GeoTransDetector;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.metrics.RankingMetrics;
+import org.geotrans.domain.port.BaselineTraining;
+import org.geotrans.domain.port.ImageDetector;
+import org.geotrans.domain.port.ImageEncoder;
 import org.geotrans.domain.port.OneClassSvm;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.score.ScoreType;
 import org.geotrans.domain.transform.TransformationSet;
 
 /**
- * Runs the one-vs-all protocol for GeoTrans and, when asked, the One-Class SVM baselines on the
- * same splits: the same test subset for every class, detector and run; the same normal training
- * subset for every detector within a run.
+ * Runs the one-vs-all protocol for GeoTrans and, when asked, the baselines of the paper's Table 1
+ * on the same splits: the same test subset for every class, detector and run; the same normal
+ * training subset and seed for every detector within a run (the One-Class SVMs train on a seeded
+ * sample of it, at most {@code ocsvmMaxTrain} images). A unit's results are listed in Table 1's
+ * column order.
  */
 public final class EvaluateOneVsAllUseCase {
     /** The paper's hindsight grid. */
@@ -42,12 +48,19 @@ public final class EvaluateOneVsAllUseCase {
 
     private final TrainDetectorUseCase trainer;
     private final OneClassSvm ocsvm;
+    private final BaselineTrainers baselines;
     private final OneVsAllSplit split = new OneVsAllSplit();
 
-    @Inject
+    /** GeoTrans and the raw-pixel One-Class SVM only; the deep baselines are refused. */
     public EvaluateOneVsAllUseCase(TrainDetectorUseCase trainer, OneClassSvm ocsvm) {
+        this(trainer, ocsvm, BaselineTrainers.NONE);
+    }
+
+    @Inject
+    public EvaluateOneVsAllUseCase(TrainDetectorUseCase trainer, OneClassSvm ocsvm, BaselineTrainers baselines) {
         this.trainer = trainer;
         this.ocsvm = ocsvm;
+        this.baselines = baselines;
     }
 
     /** GeoTrans with both scores. */
@@ -88,8 +101,12 @@ public final class EvaluateOneVsAllUseCase {
         List<Image> testImages = split.pick(data.test().images(), testIndices);
         Set<DetectorKind> detectors = command.detectors();
         boolean withOcsvm = detectors.contains(DetectorKind.OCSVM) || detectors.contains(DetectorKind.OCSVM_HINDSIGHT);
+        boolean withCae = detectors.contains(DetectorKind.CAE_OCSVM) || detectors.contains(DetectorKind.CAE_OCSVM_HINDSIGHT);
+        List<DetectorKind> selfScoring = detectors.stream().filter(BaselineTrainers::scoresItself).sorted().toList();
+        checkTrainers(withCae, selfScoring);
         // the same test images for every class and run: their SVM features are made once
         float[][] testFeatures = withOcsvm ? features(command, testImages) : null;
+        List<Image> preparedTest = withCae || !selfScoring.isEmpty() ? prepared(command, testImages) : null;
         List<RunResult> results = new ArrayList<>();
         for (int c : command.normalClasses()) {
             boolean[] normal = new boolean[testIndices.length];
@@ -106,8 +123,11 @@ public final class EvaluateOneVsAllUseCase {
                 Optional<List<RunResult>> recorded = recorded(journal, unit, detectors, normal);
                 if (recorded.isPresent()) {
                     listener.stage(unit.className() + ", run " + (r + 1) + ": finished before, read back");
-                    recorded.get().forEach(listener::finished);
-                    results.addAll(recorded.get());
+                    // units recorded by earlier versions may list GeoTrans first
+                    List<RunResult> back = new ArrayList<>(recorded.get());
+                    back.sort(Comparator.comparing(RunResult::detector));
+                    back.forEach(listener::finished);
+                    results.addAll(back);
                     continue;
                 }
                 List<RunResult> unitResults = new ArrayList<>();
@@ -124,8 +144,19 @@ public final class EvaluateOneVsAllUseCase {
                 }
                 if (withOcsvm) {
                     int[] svmSample = compose(sample, split.trainingSample(sample.length, settings.ocsvmMaxTrain(), seed));
-                    unitResults.addAll(runOcsvm(command, split.pick(classImages, svmSample), svmSample, testFeatures, run));
+                    float[][] train = features(command, split.pick(classImages, svmSample));
+                    unitResults.addAll(runOcsvm(command.detectors(), OcsvmColumns.RAW_PIXELS, train, svmSample, testFeatures,
+                            run, 0, 0, Map.of()));
                 }
+                if (withCae) {
+                    int[] svmSample = split.trainingSample(sample.length, settings.ocsvmMaxTrain(), seed);
+                    unitResults.addAll(runCaeOcsvm(command, prepared(command, normalTrain), sample, svmSample, preparedTest, run));
+                }
+                for (DetectorKind kind : selfScoring) {
+                    unitResults.add(runImageDetector(command, kind, prepared(command, normalTrain), sample, preparedTest, run));
+                }
+                unitResults.sort(Comparator.comparing(RunResult::detector));
+                unitResults.forEach(listener::finished);
                 try {
                     journal.record(unit, List.copyOf(unitResults));
                 } catch (IOException e) {
@@ -177,28 +208,97 @@ public final class EvaluateOneVsAllUseCase {
         return out;
     }
 
-    private List<RunResult> runOcsvm(OneVsAllCommand command, List<Image> normalTrain, int[] sample, float[][] test,
-                                     RunContext run) {
+    /**
+     * CAE-OC-SVM: the autoencoder trains on every normal training image of the run, then the
+     * One-Class SVMs train on the codes of the run's SVM sample and score the test images' codes.
+     */
+    private List<RunResult> runCaeOcsvm(OneVsAllCommand command, List<Image> normalTrain, int[] sample, int[] svmSample,
+                                        List<Image> testImages, RunContext run) {
+        ExperimentSettings settings = command.settings();
         long t0 = System.nanoTime();
-        float[][] train = features(command, normalTrain);
+        BaselineTraining training = BaselineTraining.autoencoder(settings.baselineEpochsFor(BaselineTraining.PAPER_EPOCHS),
+                run.seed);
+        run.listener.stage("CAE-OC-SVM: training the autoencoder on " + normalTrain.size() + " '" + run.className + "' images, "
+                + training.epochs() + " epochs");
+        ImageEncoder encoder = baselines.autoencoder().orElseThrow().train(normalTrain, training, run.listener.progress());
+        float[][] train = encoder.encode(split.pick(normalTrain, svmSample), ProgressListener.SILENT);
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        run.listener.stage("CAE-OC-SVM: encoding " + testImages.size() + " test images");
+        long t1 = System.nanoTime();
+        float[][] test = encoder.encode(testImages, run.listener.progress());
+        double encodeSeconds = (System.nanoTime() - t1) / 1e9;
+        return runOcsvm(command.detectors(), OcsvmColumns.AUTOENCODER_CODES, train, compose(sample, svmSample), test, run,
+                trainSeconds, encodeSeconds, Map.of("autoencoder", encoder.describe(), "autoencoder-epochs", Integer.toString(training.epochs()),
+                        "autoencoder-train-images", Integer.toString(normalTrain.size())));
+    }
+
+    /** A deep baseline that scores images itself, trained on every normal training image of the run. */
+    private RunResult runImageDetector(OneVsAllCommand command, DetectorKind kind, List<Image> normalTrain, int[] sample,
+                                       List<Image> testImages, RunContext run) {
+        ExperimentSettings settings = command.settings();
+        BaselineTraining training = trainingOf(kind, settings, run.seed);
+        long t0 = System.nanoTime();
+        run.listener.stage(kind.label() + ": training on " + normalTrain.size() + " '" + run.className + "' images, "
+                + training.epochs() + " epochs");
+        ImageDetector detector = baselines.detector(kind).orElseThrow().train(normalTrain, training, run.listener.progress());
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        run.listener.stage(kind.label() + ": scoring " + testImages.size() + " test images");
+        double[] scores = detector.scores(testImages, run.listener.progress());
+        double scoreSeconds = (System.nanoTime() - t1) / 1e9;
+        return result(run, kind, scores, sample, trainSeconds, scoreSeconds, Map.of("network", detector.describe(),
+                "epochs", Integer.toString(training.epochs()), "train-images", Integer.toString(normalTrain.size())));
+    }
+
+    /** Each deep baseline's published recipe, its epochs scaled as the settings say. */
+    private static BaselineTraining trainingOf(DetectorKind kind, ExperimentSettings settings, long seed) {
+        int epochs = settings.baselineEpochsFor(BaselineTraining.PAPER_EPOCHS);
+        return switch (kind) {
+            case DEEP_SVDD -> BaselineTraining.deepSvdd(epochs, seed);
+            default -> throw new IllegalStateException(kind.label() + " has no training recipe");
+        };
+    }
+
+    /** The raw pixels' or the autoencoder codes' One-Class SVMs, each with its two result columns. */
+    private enum OcsvmColumns {
+        RAW_PIXELS("OC-SVM", DetectorKind.OCSVM, DetectorKind.OCSVM_HINDSIGHT),
+        AUTOENCODER_CODES("CAE-OC-SVM", DetectorKind.CAE_OCSVM, DetectorKind.CAE_OCSVM_HINDSIGHT);
+
+        final String name;
+        final DetectorKind plain;
+        final DetectorKind hindsight;
+
+        OcsvmColumns(String name, DetectorKind plain, DetectorKind hindsight) {
+            this.name = name;
+            this.plain = plain;
+            this.hindsight = hindsight;
+        }
+    }
+
+    private List<RunResult> runOcsvm(Set<DetectorKind> detectors, OcsvmColumns columns, float[][] train, int[] sample,
+                                     float[][] test, RunContext run, double seconds0, double scoreSeconds,
+                                     Map<String, String> moreDetails) {
+        long t0 = System.nanoTime();
         double scaleGamma = 1.0 / (train[0].length * variance(train));
-        boolean hindsight = command.detectors().contains(DetectorKind.OCSVM_HINDSIGHT);
+        boolean hindsight = detectors.contains(columns.hindsight);
         double[] nus = hindsight ? HINDSIGHT_NUS : new double[] {DEFAULT_NU};
         // the label-free gamma goes last, after the hindsight grid when there is one
         double[] gammas = hindsight ? Arrays.copyOf(HINDSIGHT_GAMMAS, HINDSIGHT_GAMMAS.length + 1) : new double[1];
         gammas[gammas.length - 1] = scaleGamma;
-        run.listener.stage("OC-SVM: " + train.length + " normal training images, " + gammas.length * nus.length
+        run.listener.stage(columns.name + ": " + train.length + " normal training images, " + gammas.length * nus.length
                 + " (nu, gamma) pairs" + (hindsight ? " incl. the hindsight grid" : ""));
         double[][][] values = ocsvm.decisionValues(train, test, nus, gammas, run.listener.progress());
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds = seconds0 + (System.nanoTime() - t0) / 1e9;
         List<RunResult> out = new ArrayList<>();
         int defaultNu = indexOf(nus, DEFAULT_NU);
         String trainCount = Integer.toString(train.length);
-        if (command.detectors().contains(DetectorKind.OCSVM)) {
-            out.add(result(run, DetectorKind.OCSVM, values[gammas.length - 1][defaultNu], sample, seconds, 0,
-                    Map.of("nu", Double.toString(DEFAULT_NU), "gamma", Double.toString(scaleGamma),
-                            "gamma-rule", "1 / (features x variance of the normal training pixels)",
-                            "train-images", trainCount)));
+        if (detectors.contains(columns.plain)) {
+            Map<String, String> details = new HashMap<>(moreDetails);
+            details.putAll(Map.of("nu", Double.toString(DEFAULT_NU), "gamma", Double.toString(scaleGamma),
+                    "gamma-rule", "1 / (features x variance of the normal training " + (columns == OcsvmColumns.RAW_PIXELS
+                            ? "pixels)" : "codes)"),
+                    "train-images", trainCount));
+            out.add(result(run, columns.plain, values[gammas.length - 1][defaultNu], sample, seconds, scoreSeconds, details));
         }
         if (hindsight) {
             int bestG = 0;
@@ -214,10 +314,31 @@ public final class EvaluateOneVsAllUseCase {
                     }
                 }
             }
-            out.add(result(run, DetectorKind.OCSVM_HINDSIGHT, values[bestG][bestN], sample, seconds, 0,
-                    Map.of("nu", Double.toString(nus[bestN]), "gamma", Double.toString(HINDSIGHT_GAMMAS[bestG]),
-                            "chosen-by", "best test AUROC over nu 0.1..0.9 x gamma 2^-7..2^2 (hindsight)",
-                            "train-images", trainCount)));
+            Map<String, String> details = new HashMap<>(moreDetails);
+            details.putAll(Map.of("nu", Double.toString(nus[bestN]), "gamma", Double.toString(HINDSIGHT_GAMMAS[bestG]),
+                    "chosen-by", "best test AUROC over nu 0.1..0.9 x gamma 2^-7..2^2 (hindsight)",
+                    "train-images", trainCount));
+            out.add(result(run, columns.hindsight, values[bestG][bestN], sample, seconds, scoreSeconds, details));
+        }
+        return out;
+    }
+
+    private void checkTrainers(boolean withCae, List<DetectorKind> selfScoring) {
+        if (withCae && baselines.autoencoder().isEmpty()) {
+            throw new IllegalArgumentException("CAE-OC-SVM needs an autoencoder, which this deployment does not provide");
+        }
+        for (DetectorKind kind : selfScoring) {
+            if (baselines.detector(kind).isEmpty()) {
+                throw new IllegalArgumentException(kind.label() + " is not provided by this deployment");
+            }
+        }
+    }
+
+    /** The images as the networks see them: the paper's scaling and padding. */
+    private static List<Image> prepared(OneVsAllCommand command, List<Image> images) {
+        List<Image> out = new ArrayList<>(images.size());
+        for (Image image : images) {
+            out.add(command.preprocessing().apply(image));
         }
         return out;
     }
@@ -232,7 +353,6 @@ public final class EvaluateOneVsAllUseCase {
         RunResult r = new RunResult(run.classIndex, run.className, kind, run.run, run.seed,
                 RankingMetrics.auroc(scores, run.normal), RankingMetrics.auprIn(scores, run.normal), RankingMetrics.auprOut(scores, run.normal),
                 trainSeconds, scoreSeconds, scores, run.normal, sample, new HashMap<>(details), atThreshold);
-        run.listener.finished(r);
         return r;
     }
 

@@ -3,6 +3,7 @@ package org.geotrans.application.preset;
 import org.geotrans.application.train.CalibrationPlan;
 import org.geotrans.domain.decision.DecisionThreshold;
 import java.util.Objects;
+import org.geotrans.domain.port.BaselineTraining;
 import org.geotrans.domain.port.ClassifierSettings;
 import org.geotrans.domain.transform.TransformationSet;
 
@@ -27,11 +28,13 @@ import org.geotrans.domain.transform.TransformationSet;
  * @param calibrationShare share of the normal training images held out from the network and the
  *     Dirichlet fit to calibrate the decision threshold; 0 = no threshold
  * @param targetFalseAlarmRate share of normal images the calibrated threshold flags
+ * @param baselineEpochs the epochs of the deep baselines that the paper trains for 200 (ADGAN,
+ *     trained for 100 there, gets half of it)
  */
 public record ExperimentSettings(TransformationSet transforms, int depth, int widen, int epochs, int batchSize,
                                  double learningRate, double weightDecay, int maxTrainImages, int maxTestImages,
                                  double heldOutFraction, int ocsvmMaxTrain, int runs, long seed,
-                                 double calibrationShare, double targetFalseAlarmRate) {
+                                 double calibrationShare, double targetFalseAlarmRate, int baselineEpochs) {
 
     public static final int MAX_RUNS = 1000;
     /** Keeps most normal images for training the network; the paper holds out none. */
@@ -62,8 +65,35 @@ public record ExperimentSettings(TransformationSet transforms, int depth, int wi
         }
         CalibrationPlan.checkShare(calibrationShare);
         DecisionThreshold.checkTarget(targetFalseAlarmRate);
+        if (baselineEpochs < 1 || baselineEpochs > ClassifierSettings.MAX_EPOCHS) {
+            throw new IllegalArgumentException("baseline epochs must be 1.." + ClassifierSettings.MAX_EPOCHS + ", got "
+                    + baselineEpochs);
+        }
         // the network's own bounds (depth, width and size, batch, rates), with the epochs of the paper's k = 72
         classifierFor(depth, widen, epochs == 0 ? 3 : epochs, batchSize, learningRate, weightDecay);
+    }
+
+    /** These settings without a calibrated threshold, the deep baselines trained for the paper's 200 epochs. */
+    public ExperimentSettings(TransformationSet transforms, int depth, int widen, int epochs, int batchSize,
+                              double learningRate, double weightDecay, int maxTrainImages, int maxTestImages,
+                              double heldOutFraction, int ocsvmMaxTrain, int runs, long seed) {
+        this(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay, maxTrainImages, maxTestImages,
+                heldOutFraction, ocsvmMaxTrain, runs, seed, 0, DecisionThreshold.DEFAULT_TARGET_FALSE_ALARM_RATE);
+    }
+
+    /** These settings with the deep baselines trained for the paper's 200 epochs. */
+    public ExperimentSettings(TransformationSet transforms, int depth, int widen, int epochs, int batchSize,
+                              double learningRate, double weightDecay, int maxTrainImages, int maxTestImages,
+                              double heldOutFraction, int ocsvmMaxTrain, int runs, long seed, double calibrationShare,
+                              double targetFalseAlarmRate) {
+        this(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay, maxTrainImages, maxTestImages,
+                heldOutFraction, ocsvmMaxTrain, runs, seed, calibrationShare, targetFalseAlarmRate,
+                BaselineTraining.PAPER_EPOCHS);
+    }
+
+    /** The epochs of a deep baseline that the paper trains for {@code paperEpochs}, scaled as {@link #baselineEpochs()} says. */
+    public int baselineEpochsFor(int paperEpochs) {
+        return BaselineTraining.scaledEpochs(paperEpochs, baselineEpochs);
     }
 
     private static void requireZeroOrAtLeastTwo(String what, int value, String why) {
@@ -86,36 +116,36 @@ public record ExperimentSettings(TransformationSet transforms, int depth, int wi
     public ExperimentSettings withTransforms(TransformationSet v) {
         return new ExperimentSettings(v, depth, widen, epochs, batchSize, learningRate, weightDecay, maxTrainImages,
                 maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, calibrationShare,
-                targetFalseAlarmRate);
+                targetFalseAlarmRate, baselineEpochs);
     }
 
     public ExperimentSettings withNetwork(int newDepth, int newWiden) {
         return new ExperimentSettings(transforms, newDepth, newWiden, epochs, batchSize, learningRate, weightDecay,
                 maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, calibrationShare,
-                targetFalseAlarmRate);
+                targetFalseAlarmRate, baselineEpochs);
     }
 
     public ExperimentSettings withTraining(int newEpochs, int newBatchSize, double newLearningRate, double newWeightDecay) {
         return new ExperimentSettings(transforms, depth, widen, newEpochs, newBatchSize, newLearningRate, newWeightDecay,
                 maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, calibrationShare,
-                targetFalseAlarmRate);
+                targetFalseAlarmRate, baselineEpochs);
     }
 
     public ExperimentSettings withLimits(int newMaxTrain, int newMaxTest, int newOcsvmMaxTrain) {
         return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
                 newMaxTrain, newMaxTest, heldOutFraction, newOcsvmMaxTrain, runs, seed, calibrationShare,
-                targetFalseAlarmRate);
+                targetFalseAlarmRate, baselineEpochs);
     }
 
     public ExperimentSettings withHeldOutFraction(double v) {
         return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
                 maxTrainImages, maxTestImages, v, ocsvmMaxTrain, runs, seed, calibrationShare,
-                targetFalseAlarmRate);
+                targetFalseAlarmRate, baselineEpochs);
     }
 
     public ExperimentSettings withCalibration(double share, double target) {
         return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
-                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, share, target);
+                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, share, target, baselineEpochs);
     }
 
     /** How training calibrates the decision threshold: the held-out share, or none when it is 0. */
@@ -126,6 +156,12 @@ public record ExperimentSettings(TransformationSet transforms, int depth, int wi
     public ExperimentSettings withRuns(int newRuns, long newSeed) {
         return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
                 maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, newRuns, newSeed, calibrationShare,
-                targetFalseAlarmRate);
+                targetFalseAlarmRate, baselineEpochs);
+    }
+
+    public ExperimentSettings withBaselineEpochs(int v) {
+        return new ExperimentSettings(transforms, depth, widen, epochs, batchSize, learningRate, weightDecay,
+                maxTrainImages, maxTestImages, heldOutFraction, ocsvmMaxTrain, runs, seed, calibrationShare,
+                targetFalseAlarmRate, v);
     }
 }

@@ -21,8 +21,13 @@ import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorUseCase;
 import org.geotrans.domain.data.Dataset;
 import org.geotrans.domain.data.LabeledImages;
+import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.Preprocessing;
 import org.geotrans.domain.metrics.RankingMetrics;
+import org.geotrans.domain.port.ImageDetector;
+import org.geotrans.domain.port.ImageDetectorTrainer;
+import org.geotrans.domain.port.ImageEncoder;
+import org.geotrans.domain.port.ImageEncoderTrainer;
 import org.geotrans.domain.port.OneClassSvm;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.transform.TransformationSet;
@@ -56,9 +61,62 @@ class EvaluateOneVsAllUseCaseTest {
         }
     };
 
+    /** The first four values of each image as its code: enough for an SVM to tell the bars apart. */
+    private static final ImageEncoderTrainer FIRST_PIXELS = (normal, training, progress) -> new ImageEncoder() {
+        @Override
+        public float[][] encode(List<Image> images, ProgressListener p) {
+            return images.stream().map(i -> java.util.Arrays.copyOf(i.pixels(), 4)).toArray(float[][]::new);
+        }
+
+        @Override
+        public int codeLength() {
+            return 4;
+        }
+
+        @Override
+        public String describe() {
+            return "first 4 pixels";
+        }
+    };
+
+    /** Minus the squared distance to the normal training images' mean. */
+    private static final ImageDetectorTrainer NEAR_THE_MEAN = (normal, training, progress) -> {
+        float[] mean = new float[normal.get(0).pixels().length];
+        for (Image image : normal) {
+            float[] p = image.pixels();
+            for (int f = 0; f < mean.length; f++) {
+                mean[f] += p[f] / normal.size();
+            }
+        }
+        return new ImageDetector() {
+            @Override
+            public double[] scores(List<Image> images, ProgressListener p) {
+                return images.stream().mapToDouble(i -> {
+                    double d = 0;
+                    float[] x = i.pixels();
+                    for (int f = 0; f < mean.length; f++) {
+                        d += (x[f] - mean[f]) * (x[f] - mean[f]);
+                    }
+                    return -d;
+                }).toArray();
+            }
+
+            @Override
+            public String describe() {
+                return "distance to the mean, trained " + training.epochs() + " epochs";
+            }
+        };
+    };
+
+    private static final BaselineTrainers FAKE_BASELINES = BaselineTrainers.NONE.withAutoencoder(FIRST_PIXELS)
+            .with(DetectorKind.DEEP_SVDD, NEAR_THE_MEAN);
+    /** Every detector that needs no deep baseline. */
+    private static final Set<DetectorKind> RAW_AND_GEOTRANS = EnumSet.of(DetectorKind.OCSVM, DetectorKind.OCSVM_HINDSIGHT,
+            DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.GEOTRANS_SIMPLIFIED);
+
     private final EvaluateOneVsAllUseCase useCase =
-            new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(new FakeClassifiers()), DISTANCE_TO_MEAN);
-    private final ExperimentSettings settings = new ExperimentSettings(TransformationSet.simple8(), 10, 1, 1, 16, 1e-3, 0, 0, 30, 0, 0, 2, 7, 0, 0.05);
+            new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(new FakeClassifiers()), DISTANCE_TO_MEAN, FAKE_BASELINES);
+    private final ExperimentSettings settings = new ExperimentSettings(TransformationSet.simple8(), 10, 1, 1, 16, 1e-3, 0, 0, 30, 0, 0, 2, 7, 0, 0.05, 1);
 
     @Test
     void compareRunsEveryDetectorOnEveryClassAndRunWithTheSameTestSubset() {
@@ -71,9 +129,10 @@ class EvaluateOneVsAllUseCaseTest {
                     }
                 });
         assertEquals(30, report.testImages());
-        assertEquals(2 * 2 * 4, report.runs().size());
+        int kinds = DetectorKind.values().length;
+        assertEquals(2 * 2 * kinds, report.runs().size());
         assertEquals(report.runs(), finished);
-        assertEquals(2 * 4, report.summaries().size());
+        assertEquals(2 * kinds, report.summaries().size());
         for (RunResult r : report.runs()) {
             assertEquals(30, r.scores().length);
             assertEquals(RankingMetrics.auroc(r.scores(), r.normal()), r.auroc(), 1e-12);
@@ -114,7 +173,7 @@ class EvaluateOneVsAllUseCaseTest {
         assertArrayEquals(split.testSubset(TestImages.dataset().test().size(), 30, limited.seed()), report.testIndices());
         for (RunResult r : report.runs()) {
             int[] expected = split.trainingSample(TestImages.dataset().train().imagesOfClass(1).size(), 5, r.seed());
-            if (r.detector().isGeoTrans()) {
+            if (r.detector().isGeoTrans() || r.detector() == DetectorKind.DEEP_SVDD) {
                 assertArrayEquals(expected, r.trainingSample(), r.detector() + " run " + r.run());
             } else {
                 assertEquals(3, r.trainingSample().length);
@@ -150,7 +209,7 @@ class EvaluateOneVsAllUseCaseTest {
         FakeClassifiers network = new FakeClassifiers();
         EvaluateOneVsAllUseCase counting = new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(network), DISTANCE_TO_MEAN);
         OneVsAllCommand command = new OneVsAllCommand(TestImages.dataset(), List.of(0, 1), Preprocessing.SCALE_ONLY, settings,
-                EnumSet.allOf(DetectorKind.class));
+                RAW_AND_GEOTRANS);
         MemoryJournal journal = new MemoryJournal();
         OneVsAllReport first = counting.run(command, ExperimentListener.SILENT, journal);
         assertEquals(2 * 2, journal.units.size());
@@ -183,7 +242,8 @@ class EvaluateOneVsAllUseCaseTest {
             }
         }
         FakeClassifiers untouched = new FakeClassifiers();
-        OneVsAllReport gathered = new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(untouched), DISTANCE_TO_MEAN)
+        OneVsAllReport gathered = new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(untouched), DISTANCE_TO_MEAN,
+                FAKE_BASELINES)
                 .run(command, ExperimentListener.SILENT, shared);
         assertEquals(0, untouched.pairsSeen, "every unit was read back");
         assertEquals(whole.runs().size(), gathered.runs().size());
@@ -226,6 +286,38 @@ class EvaluateOneVsAllUseCaseTest {
                 new OneVsAllCommand(oneClass, List.of(0), Preprocessing.SCALE_ONLY, settings,
                         EnumSet.of(DetectorKind.GEOTRANS_DIRICHLET)), ExperimentListener.SILENT));
         assertTrue(e.getMessage().contains("AUROC needs both"), e.getMessage());
+    }
+
+    @Test
+    void eachUnitListsItsDetectorsInTheColumnOrderOfThePapersTable1() {
+        OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(1),
+                Preprocessing.SCALE_ONLY, settings.withRuns(1, 3), EnumSet.allOf(DetectorKind.class)), ExperimentListener.SILENT);
+        assertEquals(List.of(DetectorKind.OCSVM, DetectorKind.OCSVM_HINDSIGHT, DetectorKind.CAE_OCSVM,
+                DetectorKind.CAE_OCSVM_HINDSIGHT, DetectorKind.DEEP_SVDD, DetectorKind.GEOTRANS_DIRICHLET,
+                DetectorKind.GEOTRANS_SIMPLIFIED), report.runs().stream().map(RunResult::detector).toList());
+        assertEquals(report.runs().stream().map(RunResult::detector).toList(),
+                report.summaries().stream().map(Summary::detector).toList());
+    }
+
+    @Test
+    void theDeepBaselinesTrainForTheSettingsBaselineEpochsWithTheRunsSeed() {
+        OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(1),
+                Preprocessing.SCALE_ONLY, settings.withRuns(1, 3).withBaselineEpochs(50),
+                EnumSet.of(DetectorKind.DEEP_SVDD, DetectorKind.CAE_OCSVM)), ExperimentListener.SILENT);
+        assertEquals("distance to the mean, trained 50 epochs", find(report, DetectorKind.DEEP_SVDD).details().get("network"));
+        assertEquals("50", find(report, DetectorKind.CAE_OCSVM).details().get("autoencoder-epochs"));
+        assertTrue(find(report, DetectorKind.DEEP_SVDD).auroc() > 0.9, "the fake learns the bars");
+    }
+
+    @Test
+    void aDeepBaselineThisDeploymentLacksIsRefusedBeforeAnythingTrains() {
+        FakeClassifiers network = new FakeClassifiers();
+        EvaluateOneVsAllUseCase without = new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(network), DISTANCE_TO_MEAN);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> without.compare(new OneVsAllCommand(
+                TestImages.dataset(), List.of(0), Preprocessing.SCALE_ONLY, settings,
+                EnumSet.of(DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.DEEP_SVDD)), ExperimentListener.SILENT));
+        assertEquals("E2E-OC-SVM (Deep SVDD) is not provided by this deployment", e.getMessage());
+        assertEquals(0, network.pairsSeen);
     }
 
     private static RunResult find(OneVsAllReport report, DetectorKind kind) {

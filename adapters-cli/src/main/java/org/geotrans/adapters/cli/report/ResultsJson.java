@@ -34,7 +34,10 @@ final class ResultsJson {
         data.put("test-images-scored", report.testImages());
         root.put("data", data);
         root.put("preset", context.preset());
-        root.put("settings", settings(report.settings()));
+        Map<String, Object> settings = settings(report.settings());
+        // apart from settings(), which run manifests share: those written before the baselines stay resumable
+        settings.put("baseline-epochs", report.settings().baselineEpochs());
+        root.put("settings", settings);
         Map<String, Object> timings = new LinkedHashMap<>();
         new java.util.TreeMap<>(context.timings()).forEach((k, v) -> timings.put(k, finite(v)));
         root.put("timings", timings);

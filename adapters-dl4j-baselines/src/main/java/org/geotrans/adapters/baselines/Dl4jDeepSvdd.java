@@ -1,0 +1,149 @@
+package org.geotrans.adapters.baselines;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.geotrans.adapters.dl4j.Dl4jBackend;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.ImageDetector;
+import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.ProgressStage;
+import org.geotrans.domain.port.TrainingProgress;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained One-Class Deep SVDD: an image's score is minus the squared distance of its
+ * representation to the centre c, so that higher means more normal.
+ */
+public final class Dl4jDeepSvdd implements ImageDetector {
+    private static final int BATCH = 256;
+    private static final int FORMAT = 1;
+
+    private final MultiLayerNetwork network;
+    private final ImageShape shape;
+    private final float[] centre;
+    private final int epochs;
+
+    Dl4jDeepSvdd(MultiLayerNetwork network, ImageShape shape, float[] centre, int epochs) {
+        this.network = network;
+        this.shape = shape;
+        this.centre = centre.clone();
+        this.epochs = epochs;
+    }
+
+    @Override
+    public double[] scores(List<Image> images, ProgressListener progress) {
+        return Dl4jBackend.withContextClassLoader(() -> {
+            float[][] representations = representations(network, images, shape, progress);
+            double[] scores = new double[representations.length];
+            for (int i = 0; i < scores.length; i++) {
+                double d = 0;
+                for (int f = 0; f < centre.length; f++) {
+                    double diff = representations[i][f] - centre[f];
+                    d += diff * diff;
+                }
+                scores[i] = -d;
+            }
+            return scores;
+        });
+    }
+
+    @Override
+    public String describe() {
+        return "One-Class Deep SVDD, LeNet-type (32-64-128 5x5 convolutions, no biases), " + DeepSvddNetwork.REPRESENTATION
+                + "-d representation, " + epochs + " epochs, no autoencoder pretraining, input " + shape;
+    }
+
+    /** The centre c of the hypersphere. */
+    float[] centre() {
+        return centre.clone();
+    }
+
+    /** The image shape the network was trained on. */
+    public ImageShape shape() {
+        return shape;
+    }
+
+    static float[][] representations(MultiLayerNetwork network, List<Image> images, ImageShape shape) {
+        return representations(network, images, shape, ProgressListener.SILENT);
+    }
+
+    private static float[][] representations(MultiLayerNetwork network, List<Image> images, ImageShape shape,
+                                             ProgressListener progress) {
+        float[][] out = new float[images.size()][];
+        int[] order = ImageArrays.identity(images.size());
+        int layer = DeepSvddNetwork.representationLayer(shape);
+        for (int from = 0; from < out.length; from += BATCH) {
+            int count = Math.min(BATCH, out.length - from);
+            try (INDArray input = ImageArrays.nchw(images, order, from, count, shape)) {
+                List<INDArray> activations = network.feedForwardToLayer(layer, input, false);
+                INDArray r = activations.get(activations.size() - 1);
+                for (int i = 0; i < count; i++) {
+                    out[from + i] = r.getRow(i).toFloatVector();
+                }
+            }
+            progress.onProgress(new TrainingProgress(ProgressStage.SCORE, 0, 0, from + count, out.length, Double.NaN,
+                    Double.NaN, -1));
+        }
+        return out;
+    }
+
+    /** The detector as bytes: a format number, the input shape, epochs and centre, then DL4J's model zip. */
+    public byte[] toBytes() {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(FORMAT);
+            out.writeInt(shape.height());
+            out.writeInt(shape.width());
+            out.writeInt(shape.channels());
+            out.writeInt(epochs);
+            out.writeInt(centre.length);
+            for (float v : centre) {
+                out.writeFloat(v);
+            }
+            ModelSerializer.writeModel(network, out, false);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the Deep SVDD network: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The detector {@link #toBytes()} wrote.
+     *
+     * @throws IllegalArgumentException when the bytes are not such a detector
+     */
+    public static Dl4jDeepSvdd fromBytes(byte[] data) {
+        return Dl4jBackend.withContextClassLoader(() -> {
+            Dl4jBackend.ensureInitialised();
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+                int format = in.readInt();
+                if (format != FORMAT) {
+                    throw new IllegalArgumentException("not a Deep SVDD detector of format " + FORMAT + ": found " + format);
+                }
+                ImageShape shape = new ImageShape(in.readInt(), in.readInt(), in.readInt());
+                int epochs = in.readInt();
+                int length = in.readInt();
+                if (length != DeepSvddNetwork.REPRESENTATION) {
+                    throw new IllegalArgumentException("centre of " + length + " values, expected "
+                            + DeepSvddNetwork.REPRESENTATION);
+                }
+                float[] centre = new float[length];
+                for (int i = 0; i < length; i++) {
+                    centre[i] = in.readFloat();
+                }
+                MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(in, false);
+                return new Dl4jDeepSvdd(network, shape, centre, epochs);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("damaged Deep SVDD detector: " + e.getMessage(), e);
+            }
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package org.geotrans.adapters.baselines;
+
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.geotrans.adapters.dl4j.Dl4jBackend;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.BaselineTraining;
+import org.geotrans.domain.port.ImageDetectorTrainer;
+import org.geotrans.domain.port.ProgressListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One-Class Deep SVDD (Ruff et al., ICML 2018): the centre c is the mean of the untrained
+ * network's representations of the normal images (entries closer to 0 than 0.1 pushed out to
+ * +-0.1, since a zero entry is matched trivially by zero weights), then the network is trained to
+ * bring every normal image's representation close to c. Ruff et al. start from the encoder of a
+ * pretrained autoencoder; this trains from the random initialisation.
+ */
+public final class Dl4jDeepSvddTrainer implements ImageDetectorTrainer {
+    /** Ruff et al.'s eps: centre entries are kept at least this far from 0. */
+    static final double CENTRE_EPS = 0.1;
+
+    @Override
+    public Dl4jDeepSvdd train(List<Image> normalImages, BaselineTraining training, ProgressListener progress) {
+        ImageShape shape = ImageArrays.commonShape(normalImages, 2);
+        DeepSvddNetwork.representationLayer(shape);
+        return Dl4jBackend.withContextClassLoader(() -> {
+            Dl4jBackend.ensureInitialised();
+            MultiLayerNetwork network = new MultiLayerNetwork(DeepSvddNetwork.configuration(shape, training));
+            network.init();
+            float[] centre = centre(network, normalImages, shape);
+            try (INDArray c = Nd4j.create(centre, new long[] {1, centre.length}, 'c')) {
+                MinibatchTraining.fit(network, normalImages, shape, training,
+                        input -> c.repeat(0, input.size(0)), progress);
+            }
+            return new Dl4jDeepSvdd(network, shape, centre, training.epochs());
+        });
+    }
+
+    /** The mean representation of the images in inference mode, its near-zero entries pushed to +-eps. */
+    static float[] centre(MultiLayerNetwork network, List<Image> images, ImageShape shape) {
+        float[][] representations = Dl4jDeepSvdd.representations(network, images, shape);
+        double[] sum = new double[DeepSvddNetwork.REPRESENTATION];
+        for (float[] r : representations) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += r[i];
+            }
+        }
+        float[] centre = new float[sum.length];
+        for (int i = 0; i < sum.length; i++) {
+            double mean = sum[i] / representations.length;
+            if (Math.abs(mean) < CENTRE_EPS) {
+                mean = mean < 0 ? -CENTRE_EPS : CENTRE_EPS;
+            }
+            centre[i] = (float) mean;
+        }
+        return centre;
+    }
+}

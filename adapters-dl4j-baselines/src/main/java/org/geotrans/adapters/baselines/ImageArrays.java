@@ -1,0 +1,57 @@
+package org.geotrans.adapters.baselines;
+
+import java.util.List;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.image.ImageShape;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Domain images into the networks' NCHW input arrays. */
+final class ImageArrays {
+    private ImageArrays() {
+    }
+
+    /**
+     * The shape every image shares.
+     *
+     * @throws IllegalArgumentException for fewer than {@code atLeast} images or mixed shapes
+     */
+    static ImageShape commonShape(List<Image> images, int atLeast) {
+        if (images.size() < atLeast) {
+            throw new IllegalArgumentException("got " + images.size() + " images; at least " + atLeast + " are needed");
+        }
+        ImageShape shape = images.get(0).shape();
+        for (int i = 1; i < images.size(); i++) {
+            if (!images.get(i).shape().equals(shape)) {
+                throw new IllegalArgumentException("image " + i + " has shape " + images.get(i).shape() + ", the first "
+                        + shape);
+            }
+        }
+        return shape;
+    }
+
+    /** Images {@code order[from .. from + count)} as one NCHW array. */
+    static INDArray nchw(List<Image> images, int[] order, int from, int count, ImageShape expected) {
+        int size = expected.size();
+        float[] data = new float[count * size];
+        for (int i = 0; i < count; i++) {
+            Image image = images.get(order[from + i]);
+            if (!image.shape().equals(expected)) {
+                throw new IllegalArgumentException("image has shape " + image.shape() + ", the network expects " + expected);
+            }
+            image.copyInto(data, i * size);
+        }
+        try (INDArray nhwc = Nd4j.create(data, new long[] {count, expected.height(), expected.width(), expected.channels()}, 'c')) {
+            return nhwc.permute(0, 3, 1, 2).dup('c');
+        }
+    }
+
+    /** 0, 1, ..., n - 1. */
+    static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+}
