@@ -109,7 +109,8 @@ class EvaluateOneVsAllUseCaseTest {
     };
 
     private static final BaselineTrainers FAKE_BASELINES = BaselineTrainers.NONE.withAutoencoder(FIRST_PIXELS)
-            .with(DetectorKind.DEEP_SVDD, NEAR_THE_MEAN);
+            .with(DetectorKind.DEEP_SVDD, NEAR_THE_MEAN).with(DetectorKind.DSEBM, NEAR_THE_MEAN)
+            .with(DetectorKind.DAGMM, NEAR_THE_MEAN).with(DetectorKind.ADGAN, NEAR_THE_MEAN);
     /** Every detector that needs no deep baseline. */
     private static final Set<DetectorKind> RAW_AND_GEOTRANS = EnumSet.of(DetectorKind.OCSVM, DetectorKind.OCSVM_HINDSIGHT,
             DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.GEOTRANS_SIMPLIFIED);
