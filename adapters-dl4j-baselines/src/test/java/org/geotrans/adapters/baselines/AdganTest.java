@@ -12,9 +12,9 @@ class AdganTest {
 
     @Test
     void givenTrousers_thenTheReconstructionDistanceRanksUnseenTrousersAboveTheOtherClassesFarAboveChance() throws IOException {
-        FashionMnistSplit split = FashionMnistSplit.of(FashionMnistSplit.TROUSER, 200, 100);
+        FashionMnistSplit split = FashionMnistSplit.of(FashionMnistSplit.TROUSER, 200, 60);
         long start = System.nanoTime();
-        Adgan adgan = Adgan.train(split.normalTrain(), new Adgan.Settings(2, 10, 32, 2, 3, 1), ProgressListener.SILENT);
+        Adgan adgan = Adgan.train(split.normalTrain(), new Adgan.Settings(1, 6, 16, 2, 2, 1), ProgressListener.SILENT);
         System.out.println("ADGAN training " + (System.nanoTime() - start) / 1e9 + " s");
         start = System.nanoTime();
 

@@ -14,7 +14,7 @@ class DagmmTest {
     void givenTrousers_thenTheSampleEnergyRanksUnseenTrousersAboveTheOtherClassesFarAboveChance() throws IOException {
         FashionMnistSplit split = FashionMnistSplit.of(FashionMnistSplit.TROUSER, 200, 300);
         long start = System.nanoTime();
-        Dagmm dagmm = Dagmm.train(split.normalTrain(), new Dagmm.Settings(6, 50, 1e-3, 1), ProgressListener.SILENT);
+        Dagmm dagmm = Dagmm.train(split.normalTrain(), new Dagmm.Settings(4, 50, 1e-3, 1), ProgressListener.SILENT);
         System.out.println("DAGMM training " + (System.nanoTime() - start) / 1e9 + " s");
 
         double auroc = RankingMetrics.auroc(dagmm.scores(split.test()), split.testIsNormal());
