@@ -9,7 +9,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.geotrans.adapters.baselines.Dl4jAutoencoderTrainer;
+import org.geotrans.adapters.baselines.Dl4jAdganTrainer;
+import org.geotrans.adapters.baselines.Dl4jDagmmTrainer;
 import org.geotrans.adapters.baselines.Dl4jDeepSvddTrainer;
+import org.geotrans.adapters.baselines.Dl4jDsebmTrainer;
 import org.geotrans.adapters.datasets.FileDatasetSource;
 import org.geotrans.adapters.dl4j.ClassifierBenchmark;
 import org.geotrans.adapters.dl4j.Dl4jBackend;
@@ -61,7 +64,10 @@ public final class CliModule extends AbstractModule {
     @Provides
     BaselineTrainers baselines() {
         return BaselineTrainers.NONE.withAutoencoder(new Dl4jAutoencoderTrainer())
-                .with(DetectorKind.DEEP_SVDD, new Dl4jDeepSvddTrainer());
+                .with(DetectorKind.DEEP_SVDD, new Dl4jDeepSvddTrainer())
+                .with(DetectorKind.DSEBM, new Dl4jDsebmTrainer())
+                .with(DetectorKind.DAGMM, new Dl4jDagmmTrainer())
+                .with(DetectorKind.ADGAN, new Dl4jAdganTrainer());
     }
 
     @Provides

@@ -16,9 +16,9 @@ public enum DetectorChoice {
     RAW_OCSVM("raw-ocsvm", EnumSet.of(DetectorKind.OCSVM, DetectorKind.OCSVM_HINDSIGHT)),
     CAE_OCSVM("cae-ocsvm", EnumSet.of(DetectorKind.CAE_OCSVM, DetectorKind.CAE_OCSVM_HINDSIGHT)),
     DEEP_SVDD("deep-svdd", EnumSet.of(DetectorKind.DEEP_SVDD)),
-    DSEBM("dsebm", EnumSet.noneOf(DetectorKind.class)),
-    DAGMM("dagmm", EnumSet.noneOf(DetectorKind.class)),
-    ADGAN("adgan", EnumSet.noneOf(DetectorKind.class)),
+    DSEBM("dsebm", EnumSet.of(DetectorKind.DSEBM)),
+    DAGMM("dagmm", EnumSet.of(DetectorKind.DAGMM)),
+    ADGAN("adgan", EnumSet.of(DetectorKind.ADGAN)),
     GEOTRANS("geotrans", EnumSet.of(DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.GEOTRANS_SIMPLIFIED));
 
     /** What {@code compare} runs unless told otherwise: GeoTrans and the raw-pixel One-Class SVM. */

@@ -15,6 +15,12 @@ public enum DetectorKind {
     CAE_OCSVM_HINDSIGHT("CAE-OC-SVM (hindsight)"),
     /** One-Class Deep SVDD (Ruff et al. 2018), the paper's E2E-OC-SVM. */
     DEEP_SVDD("E2E-OC-SVM (Deep SVDD)"),
+    /** Deep structured energy-based model (Zhai et al. 2016): minus the energy. */
+    DSEBM("DSEBM"),
+    /** Deep autoencoding Gaussian mixture model (Zong et al. 2018): minus the sample energy. */
+    DAGMM("DAGMM"),
+    /** ADGAN (Deecke et al. 2018): minus the generator's reconstruction error after latent search. */
+    ADGAN("ADGAN"),
     GEOTRANS_DIRICHLET("GeoTrans (Dirichlet)"),
     GEOTRANS_SIMPLIFIED("GeoTrans (simplified)");
 

@@ -255,6 +255,9 @@ public final class EvaluateOneVsAllUseCase {
         int epochs = settings.baselineEpochsFor(BaselineTraining.PAPER_EPOCHS);
         return switch (kind) {
             case DEEP_SVDD -> BaselineTraining.deepSvdd(epochs, seed);
+            case DSEBM -> BaselineTraining.dsebm(epochs, seed);
+            case DAGMM -> BaselineTraining.dagmm(epochs, seed);
+            case ADGAN -> BaselineTraining.adgan(settings.baselineEpochsFor(BaselineTraining.ADGAN_PAPER_EPOCHS), seed);
             default -> throw new IllegalStateException(kind.label() + " has no training recipe");
         };
     }

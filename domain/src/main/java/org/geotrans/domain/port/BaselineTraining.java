@@ -48,6 +48,24 @@ public record BaselineTraining(int epochs, int batchSize, double learningRate, d
         return new BaselineTraining(epochs, 200, 1e-4, 0.5e-6, seed);
     }
 
+    /** DSEBM as the paper's reference code trains it: Adam with step 1e-3, batch 128, no weight decay. */
+    public static BaselineTraining dsebm(int epochs, long seed) {
+        return new BaselineTraining(epochs, 128, 1e-3, 0, seed);
+    }
+
+    /** DAGMM as the paper's reference code trains it: Adam with step 1e-3, batch 256, no weight decay. */
+    public static BaselineTraining dagmm(int epochs, long seed) {
+        return new BaselineTraining(epochs, 256, 1e-3, 0, seed);
+    }
+
+    /** The epochs the paper trains ADGAN for, each of 100 batches. */
+    public static final int ADGAN_PAPER_EPOCHS = 100;
+
+    /** ADGAN's WGAN as the paper's reference code trains it: Adam with step 1e-4, batch 128, no weight decay. */
+    public static BaselineTraining adgan(int epochs, long seed) {
+        return new BaselineTraining(epochs, 128, 1e-4, 0, seed);
+    }
+
     /** {@code paperEpochs} scaled by the share of the paper's 200 epochs that {@code epochsFor200} stands for; at least 1. */
     public static int scaledEpochs(int paperEpochs, int epochsFor200) {
         return Math.max(1, (int) Math.round(paperEpochs * (double) epochsFor200 / PAPER_EPOCHS));
