@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "geotrans", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Deep anomaly detection using geometric transformations (Golan and El-Yaniv, NeurIPS 2018).",
         subcommands = {TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, CompareCommand.class,
-                BenchCommand.class},
+                BenchCommand.class, OodCommand.class},
         footer = {"", "Exit codes: 0 success, 2 usage error, 1 failure.",
                 "Example: geotrans compare --data /usr/share/datasets/fashion-mnist --normal-class trouser --preset quick --out results/q1"})
 final class GeoTransCommand implements Callable<Integer> {
@@ -25,6 +25,6 @@ final class GeoTransCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "choose a command: train, score, evaluate, compare or bench");
+        throw new ParameterException(spec.commandLine(), "choose a command: train, score, evaluate, compare, bench or ood");
     }
 }
