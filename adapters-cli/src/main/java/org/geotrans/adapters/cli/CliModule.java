@@ -17,6 +17,7 @@ import org.geotrans.adapters.datasets.FileDatasetSource;
 import org.geotrans.adapters.dl4j.ClassifierBenchmark;
 import org.geotrans.adapters.dl4j.Dl4jBackend;
 import org.geotrans.adapters.dl4j.Dl4jTransformationClassifierProvider;
+import org.geotrans.adapters.dl4j.Dl4jTwoHeadClassifierTrainer;
 import org.geotrans.adapters.libsvm.LibsvmOneClassSvm;
 import org.geotrans.adapters.libtorch.LibtorchBenchmark;
 import org.geotrans.adapters.libtorch.LibtorchRuntime;
@@ -33,6 +34,7 @@ import org.geotrans.domain.port.DatasetSource;
 import org.geotrans.domain.port.DetectorStore;
 import org.geotrans.domain.port.OneClassSvm;
 import org.geotrans.domain.port.TransformationClassifierProvider;
+import org.geotrans.domain.port.TwoHeadClassifierTrainer;
 
 /**
  * The command line's choice of adapters: DL4J or libtorch for the network (the command's
@@ -49,6 +51,7 @@ public final class CliModule extends AbstractModule {
         bind(Dl4jTransformationClassifierProvider.class).in(Singleton.class);
         bind(DatasetSource.class).to(FileDatasetSource.class);
         bind(OneClassSvm.class).to(LibsvmOneClassSvm.class);
+        bind(TwoHeadClassifierTrainer.class).to(Dl4jTwoHeadClassifierTrainer.class).in(Singleton.class);
     }
 
     @Provides

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = "Deep anomaly detection using geometric transformations (Golan and El-Yaniv, NeurIPS 2018).",
         subcommands = {TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, CompareCommand.class, DiagnoseCommand.class,
                 AscendCommand.class,
-                BenchCommand.class},
+                BenchCommand.class, OodCommand.class},
         footer = {"", "Exit codes: 0 success, 2 usage error, 1 failure.",
                 "Example: geotrans compare --data /usr/share/datasets/fashion-mnist --normal-class trouser --preset quick --out results/q1"})
 final class GeoTransCommand implements Callable<Integer> {
@@ -26,6 +26,6 @@ final class GeoTransCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "choose a command: train, score, evaluate, compare, diagnose, ascend or bench");
+        throw new ParameterException(spec.commandLine(), "choose a command: train, score, evaluate, compare, diagnose, ascend, bench or ood");
     }
 }

@@ -40,6 +40,10 @@ final class WideResNet {
     static final String OUTPUT = "softmax";
     /** In a folded network: the identity right after the input, whose epsilon is the input gradient. */
     static final String GRADIENT_TAP = "input_gradient";
+    /** The two-headed network's outputs, in this order. */
+    static final String CATEGORY_OUTPUT = "category_softmax";
+    static final String TRANSFORMATION_OUTPUT = "transformation_softmax";
+    private static final String POOLED = "pool";
     private static final double BN_MOMENTUM = 0.9;
     private static final double BN_EPSILON = 1e-5;
     private static final long SEED_SALT = 0x9E3779B97F4A7C15L;
@@ -111,6 +115,40 @@ final class WideResNet {
     }
 
     private ComputationGraphConfiguration build() {
+        graph.addLayer(OUTPUT, softmax(spec.classes()), body());
+        graph.setOutputs(OUTPUT);
+        return graph.build();
+    }
+
+    /**
+     * The two-headed network of the paper's section 5.5 (multiclass_experiment.py): the same body,
+     * and beside the transformation softmax a softmax over {@code categories} labelled categories,
+     * both on the pooled features. Training sums the two heads' cross-entropies.
+     */
+    static ComputationGraph createTwoHead(NetworkSpec spec, int categories) {
+        if (categories < 2) {
+            throw new IllegalArgumentException("the category head needs at least 2 categories, got " + categories);
+        }
+        WideResNet builder = new WideResNet(spec, false);
+        String features = builder.body();
+        builder.graph.addLayer(CATEGORY_OUTPUT, softmax(categories), features);
+        builder.graph.addLayer(TRANSFORMATION_OUTPUT, softmax(spec.classes()), features);
+        builder.graph.setOutputs(CATEGORY_OUTPUT, TRANSFORMATION_OUTPUT);
+        ComputationGraph network = new ComputationGraph(builder.graph.build());
+        network.init();
+        return network;
+    }
+
+    private static OutputLayer softmax(int outputs) {
+        return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .activation(Activation.SOFTMAX)
+                .weightInit(WeightInit.UNIFORM) // U(-1/sqrt(fan_in), +1/sqrt(fan_in)), as the reference's dense kernel
+                .nOut(outputs)
+                .build();
+    }
+
+    /** Stem, groups, final BN-ReLU and pooling; returns the pooled features' vertex. */
+    private String body() {
         int widen = spec.settings().widen();
         int blocks = spec.settings().blocksPerGroup();
         String first = INPUT;
@@ -129,14 +167,8 @@ final class WideResNet {
             }
         }
         x = bnRelu("final", x);
-        graph.addLayer("pool", pooling(), x);
-        graph.addLayer(OUTPUT, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .activation(Activation.SOFTMAX)
-                .weightInit(WeightInit.UNIFORM) // U(-1/sqrt(fan_in), +1/sqrt(fan_in)), as the reference's dense kernel
-                .nOut(spec.classes())
-                .build(), "pool");
-        graph.setOutputs(OUTPUT);
-        return graph.build();
+        graph.addLayer(POOLED, pooling(), x);
+        return POOLED;
     }
 
     /**
