@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         subcommands = {TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, CompareCommand.class, DiagnoseCommand.class,
                 AscendCommand.class,
                 BenchCommand.class, OodCommand.class},
-        footer = {"", "Exit codes: 0 success, 2 usage error, 1 failure.",
+        footer = {"", "Exit codes: 0 success, 2 usage error, 1 failure, 3 score --images skipped unreadable files.",
                 "Example: geotrans compare --data /usr/share/datasets/fashion-mnist --normal-class trouser --preset quick --out results/q1"})
 final class GeoTransCommand implements Callable<Integer> {
     @Spec
