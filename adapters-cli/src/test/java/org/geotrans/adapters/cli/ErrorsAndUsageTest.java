@@ -31,7 +31,7 @@ class ErrorsAndUsageTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("", "train", "score", "evaluate", "compare", "bench")) {
+        for (String command : List.of("", "train", "score", "evaluate", "compare", "diagnose", "ascend", "ood", "bench")) {
             Cli.Result r = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
             assertEquals(0, r.exitCode(), command);
             assertTrue(r.out().contains("Usage: geotrans"), r.out());
@@ -45,6 +45,13 @@ class ErrorsAndUsageTest {
         Cli.Result r = Cli.run("compare", "--data", data.toString(), "--detectors", "svdd");
         assertOneLineFailure(r, 2, "--detectors: unknown detector 'svdd'; the detectors are raw-ocsvm, cae-ocsvm, deep-svdd, "
                 + "dsebm, dagmm, adgan, geotrans or all");
+    }
+
+    @Test
+    void givenAdgan_thenItIsRefusedBeforeAnyWorkNotAfterTraining() {
+        Cli.Result r = Cli.run("compare", "--data", data.toString(), "--detectors", "geotrans,adgan");
+        assertOneLineFailure(r, 2, "--detectors: detector 'adgan' is not implemented yet; this build has raw-ocsvm, "
+                + "cae-ocsvm, deep-svdd, dsebm, dagmm, geotrans");
     }
 
     @Test

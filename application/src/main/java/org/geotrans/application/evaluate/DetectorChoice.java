@@ -18,18 +18,19 @@ public enum DetectorChoice {
     DEEP_SVDD("deep-svdd", EnumSet.of(DetectorKind.DEEP_SVDD)),
     DSEBM("dsebm", EnumSet.of(DetectorKind.DSEBM)),
     DAGMM("dagmm", EnumSet.of(DetectorKind.DAGMM)),
-    ADGAN("adgan", EnumSet.of(DetectorKind.ADGAN)),
+    /** Trains, but scoring (the search for each image's latent code) fails inside ND4J: refused until fixed. */
+    ADGAN("adgan", EnumSet.noneOf(DetectorKind.class)),
     GEOTRANS("geotrans", EnumSet.of(DetectorKind.GEOTRANS_DIRICHLET, DetectorKind.GEOTRANS_SIMPLIFIED));
 
     /** What {@code compare} runs unless told otherwise: GeoTrans and the raw-pixel One-Class SVM. */
     public static final Set<DetectorChoice> DEFAULT = EnumSet.of(GEOTRANS, RAW_OCSVM);
 
     private final String cliName;
-    private final EnumSet<DetectorKind> kinds;
+    private final Set<DetectorKind> kinds;
 
-    DetectorChoice(String cliName, EnumSet<DetectorKind> kinds) {
+    DetectorChoice(String cliName, Set<DetectorKind> kinds) {
         this.cliName = cliName;
-        this.kinds = kinds;
+        this.kinds = kinds.isEmpty() ? EnumSet.noneOf(DetectorKind.class) : EnumSet.copyOf(kinds);
     }
 
     /** The name users type, e.g. "deep-svdd". */
@@ -43,7 +44,7 @@ public enum DetectorChoice {
 
     /** The result columns this detector produces; empty when it is not implemented yet. */
     public Set<DetectorKind> kinds() {
-        return EnumSet.copyOf(kinds);
+        return kinds.isEmpty() ? EnumSet.noneOf(DetectorKind.class) : EnumSet.copyOf(kinds);
     }
 
     /** Every implemented detector, in Table 1's order. */

@@ -2,9 +2,11 @@ package org.geotrans.application.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DetectorChoiceTest {
@@ -23,8 +25,17 @@ class DetectorChoiceTest {
     }
 
     @Test
-    void everyImplementedDetectorGivesColumnsAndTogetherTheyCoverEveryKind() {
-        assertEquals(EnumSet.allOf(DetectorKind.class), DetectorChoice.kindsOf(DetectorChoice.implemented()));
+    void everyImplementedDetectorGivesColumnsAndTogetherTheyCoverEveryKindButAdgans() {
+        Set<DetectorKind> expected = EnumSet.allOf(DetectorKind.class);
+        expected.remove(DetectorKind.ADGAN); // its scoring fails inside ND4J; refused until fixed
+        assertEquals(expected, DetectorChoice.kindsOf(DetectorChoice.implemented()));
+    }
+
+    @Test
+    void adganIsRefusedUntilItsScoringWorks() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DetectorChoice.kindsOf(List.of(DetectorChoice.byName("adgan"))));
+        assertTrue(e.getMessage().startsWith("detector 'adgan' is not implemented yet"), e.getMessage());
     }
 
     @Test
