@@ -53,6 +53,13 @@ final class WideResNet implements AutoCloseable {
     record Entry(String name, Kind kind, long[] shape, Tensor tensor) {
     }
 
+    /**
+     * Whether training runs strided 3x3 convolutions in fp32 under bf16 autocast (see {@link Conv});
+     * {@code -Dgeotrans.libtorch.stridedConvFp32=false} turns it off, for benchmarks.
+     */
+    private static final boolean STRIDED_IN_FP32 =
+            Boolean.parseBoolean(System.getProperty("geotrans.libtorch.stridedConvFp32", "true"));
+
     private record Conv(Tensor weight, long stride, long padding) {
         Tensor apply(Tensor x) {
             return conv2d(x, weight, new TensorOptional(), new long[] {stride, stride}, new long[] {padding, padding},
@@ -65,7 +72,7 @@ final class WideResNet implements AutoCloseable {
          * (BENCHMARK.md); in fp32 the step is about twice as fast. Inference keeps bf16.
          */
         Tensor apply(Tensor x, boolean training) {
-            if (training && stride > 1 && padding > 0) {
+            if (training && STRIDED_IN_FP32 && stride > 1 && padding > 0) {
                 return LibtorchRuntime.inFp32(() -> apply(x.to(ScalarType.Float)));
             }
             return apply(x);
