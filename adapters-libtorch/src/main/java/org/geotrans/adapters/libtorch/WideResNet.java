@@ -54,11 +54,12 @@ final class WideResNet implements AutoCloseable {
     }
 
     /**
-     * Whether training runs strided 3x3 convolutions in fp32 under bf16 autocast (see {@link Conv});
-     * {@code -Dgeotrans.libtorch.stridedConvFp32=false} turns it off, for benchmarks.
+     * Whether training runs strided 3x3 convolutions in fp32 under bf16 autocast (see {@link Conv}).
+     * Off by default: on the quiet machine bf16 trained faster (BENCHMARK.md); under heavy load the
+     * fp32 route had won. {@code -Dgeotrans.libtorch.stridedConvFp32=true} turns it on.
      */
     private static final boolean STRIDED_IN_FP32 =
-            Boolean.parseBoolean(System.getProperty("geotrans.libtorch.stridedConvFp32", "true"));
+            Boolean.parseBoolean(System.getProperty("geotrans.libtorch.stridedConvFp32", "false"));
 
     private record Conv(Tensor weight, long stride, long padding) {
         Tensor apply(Tensor x) {
@@ -67,9 +68,9 @@ final class WideResNet implements AutoCloseable {
         }
 
         /**
-         * In training, a strided 3x3 convolution runs in fp32 even under bf16 autocast: oneDNN's
-         * bf16 kernel for its weight gradient took most of a bf16 training step on this CPU
-         * (BENCHMARK.md); in fp32 the step is about twice as fast. Inference keeps bf16.
+         * With {@link #STRIDED_IN_FP32}, a strided 3x3 convolution trains in fp32 even under bf16
+         * autocast: under heavy load oneDNN's bf16 kernel for its weight gradient took most of a
+         * bf16 step. Inference keeps bf16 either way.
          */
         Tensor apply(Tensor x, boolean training) {
             if (training && STRIDED_IN_FP32 && stride > 1 && padding > 0) {
