@@ -26,11 +26,11 @@ public enum DetectorChoice {
     public static final Set<DetectorChoice> DEFAULT = EnumSet.of(GEOTRANS, RAW_OCSVM);
 
     private final String cliName;
-    private final Set<DetectorKind> kinds;
+    private final EnumSet<DetectorKind> kinds;
 
-    DetectorChoice(String cliName, Set<DetectorKind> kinds) {
+    DetectorChoice(String cliName, EnumSet<DetectorKind> kinds) {
         this.cliName = cliName;
-        this.kinds = kinds.isEmpty() ? EnumSet.noneOf(DetectorKind.class) : EnumSet.copyOf(kinds);
+        this.kinds = kinds;
     }
 
     /** The name users type, e.g. "deep-svdd". */
@@ -44,7 +44,7 @@ public enum DetectorChoice {
 
     /** The result columns this detector produces; empty when it is not implemented yet. */
     public Set<DetectorKind> kinds() {
-        return kinds.isEmpty() ? EnumSet.noneOf(DetectorKind.class) : EnumSet.copyOf(kinds);
+        return EnumSet.copyOf(kinds);
     }
 
     /** Every implemented detector, in Table 1's order. */
