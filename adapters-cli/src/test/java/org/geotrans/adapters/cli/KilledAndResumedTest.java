@@ -1,7 +1,6 @@
 package org.geotrans.adapters.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * compare on real Fashion-MNIST and the real network, at a tiny size, in child JVMs: killed with
  * SIGTERM during training (a checkpoint is written on the way out), then with SIGKILL during
- * training, during the Dirichlet fit, during scoring and between units, each time continued with
- * --resume (once with the newest checkpoint damaged): the per-image scores and the AUROCs equal
- * an uninterrupted run's exactly. Skipped without Fashion-MNIST.
+ * training, during the Dirichlet fit and during scoring (each after a checkpoint of its own) and
+ * between units, each time continued with --resume (once with the newest checkpoint damaged): the
+ * per-image scores and the AUROCs equal an uninterrupted run's exactly. Skipped without
+ * Fashion-MNIST.
  */
 class KilledAndResumedTest {
     private static final Path FASHION = RequiredData.FASHION_MNIST;
@@ -74,27 +74,30 @@ class KilledAndResumedTest {
             f.write(b ^ 0xFF);
         }
 
-        // SIGKILL during the Dirichlet fit; the damaged checkpoint is passed over for the previous one
-        Child fit = start(out, "fit", "--resume");
-        fit.when(() -> fit.log().contains("dirichlet fit"));
+        // SIGKILL during the Dirichlet fit, once it saved some transformations' predictions; the
+        // damaged training checkpoint is passed over for the previous one
+        Child fit = start(out, "fit", "--resume", "--checkpoint-every", "0.0001");
+        fit.when(() -> !checkpointFiles(checkpoints.resolve("dirichlet-fit")).isEmpty());
         fit.kill();
         assertEquals(1, fit.log().lines().filter(l -> l.contains("is damaged")).count(), fit.log());
         assertTrue(fit.log().contains(newest.getFileName() + " is damaged (its checksum does not match); using the previous one"),
                 fit.log());
         assertTrue(fit.log().contains(String.format("resumed at step %d of 36", previous)), fit.log());
-        assertFalse(fit.log().contains("GeoTrans: scoring"), "killed during the fit: " + fit.log());
 
-        // SIGKILL during scoring: training is not repeated
-        Child scoring = start(out, "scoring", "--resume");
-        scoring.when(() -> scoring.log().contains("GeoTrans: scoring"));
+        // SIGKILL during scoring, once it saved a chunk: neither training nor the fit's saved part is repeated
+        Child scoring = start(out, "scoring", "--resume", "--checkpoint-every", "0.0001");
+        scoring.when(() -> !checkpointFiles(checkpoints.resolve("scoring")).isEmpty());
         scoring.kill();
         assertTrue(scoring.log().contains("resumed at step 36 of 36"), scoring.log());
-        assertFalse(scoring.log().contains("OC-SVM"), "killed during scoring: " + scoring.log());
+        assertTrue(Pattern.compile("resumed the Dirichlet fit with [1-7] of 8 transformations done").matcher(scoring.log()).find(),
+                scoring.log());
 
         // SIGKILL between units: the first one is on disk
         Child between = start(out, "between", "--resume");
         between.when(() -> Files.exists(out.resolve("units").resolve(FIRST_UNIT + ".json")));
         between.kill();
+        assertTrue(Pattern.compile("resumed scoring with (256|512) of 600 images done").matcher(between.log()).find(),
+                between.log());
 
         Child last = start(out, "last", "--resume");
         assertEquals(0, last.waitFor(), last.log());

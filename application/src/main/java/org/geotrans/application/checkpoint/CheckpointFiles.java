@@ -49,16 +49,52 @@ public final class CheckpointFiles implements TrainingCheckpoints {
     private final CheckpointPolicy policy;
     private final Fingerprint fingerprint;
     private final LongSupplier nanoClock;
+    private final Stage stage;
     private long lastSave;
     private TrainingPosition lastSaved;
 
+    /**
+     * What the checkpoints save, for the notes: the training, or an inference stage after it whose
+     * "steps" are finished transformations or images.
+     *
+     * @param folder the stage's sub-folder of the unit's checkpoint folder; empty for the training's own
+     * @param resumed how a resume is reported, a format of the steps done and the total
+     * @param fresh what happens when no intact checkpoint is left
+     */
+    public record Stage(String folder, String resumed, String fresh) {
+        public static final Stage TRAINING = new Stage("", "resumed at step %,d of %,d", "training starts over");
+        public static final Stage DIRICHLET_FIT = new Stage("dirichlet-fit",
+                "resumed the Dirichlet fit with %,d of %,d transformations done", "the Dirichlet fit starts over");
+        public static final Stage SCORING = new Stage("scoring", "resumed scoring with %,d of %,d images done",
+                "scoring starts over");
+    }
+
+    /**
+     * The checkpoints of an inference stage after the training whose folder {@code policy} names:
+     * in its own sub-folder, with the stage's name and {@code what} it works on added to the
+     * fingerprint.
+     */
+    public static CheckpointFiles ofStage(CheckpointPolicy policy, Fingerprint fingerprint, Stage stage, String what) {
+        return new CheckpointFiles(policy.in(policy.folder().resolve(stage.folder())),
+                fingerprint.with("stage", stage.folder() + " of " + what), stage);
+    }
+
     public CheckpointFiles(CheckpointPolicy policy, Fingerprint fingerprint) {
-        this(policy, fingerprint, System::nanoTime);
+        this(policy, fingerprint, Stage.TRAINING);
+    }
+
+    public CheckpointFiles(CheckpointPolicy policy, Fingerprint fingerprint, Stage stage) {
+        this(policy, fingerprint, stage, System::nanoTime);
     }
 
     CheckpointFiles(CheckpointPolicy policy, Fingerprint fingerprint, LongSupplier nanoClock) {
+        this(policy, fingerprint, Stage.TRAINING, nanoClock);
+    }
+
+    private CheckpointFiles(CheckpointPolicy policy, Fingerprint fingerprint, Stage stage, LongSupplier nanoClock) {
         this.policy = policy;
         this.fingerprint = fingerprint;
+        this.stage = stage;
         this.nanoClock = nanoClock;
     }
 
@@ -85,11 +121,11 @@ public final class CheckpointFiles implements TrainingCheckpoints {
                 found = Optional.of(stored);
             } catch (DamagedCheckpointException e) {
                 policy.notes().accept("checkpoint " + file + " is damaged (" + e.getMessage() + "); "
-                        + (i > 0 ? "using the previous one" : "training starts over"));
+                        + (i > 0 ? "using the previous one" : stage.fresh()));
             }
         }
         lastSaved = found.map(TrainingCheckpoint::position).orElse(null);
-        found.ifPresent(c -> policy.notes().accept(String.format(Locale.ROOT, "resumed at step %,d of %,d (%s)",
+        found.ifPresent(c -> policy.notes().accept(String.format(Locale.ROOT, stage.resumed() + " (%s)",
                 c.position().step(), totalSteps, policy.folder().relativize(((Stored) c).file))));
         policy.requests().started();
         return found;
@@ -160,7 +196,10 @@ public final class CheckpointFiles implements TrainingCheckpoints {
         policy.requests().ended();
     }
 
-    /** Deletes the folder's checkpoints: the unit they belong to is finished and recorded. */
+    /**
+     * Deletes the folder's checkpoints and those of its inference stages (its sub-folders): the
+     * unit they belong to is finished and recorded.
+     */
     public static void deleteAll(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return;
@@ -168,7 +207,9 @@ public final class CheckpointFiles implements TrainingCheckpoints {
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path p : entries.toList()) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(PREFIX) || name.startsWith("." + PREFIX)) {
+                if (Files.isDirectory(p)) {
+                    deleteAll(p);
+                } else if (name.startsWith(PREFIX) || name.startsWith("." + PREFIX)) {
                     Files.deleteIfExists(p);
                 }
             }

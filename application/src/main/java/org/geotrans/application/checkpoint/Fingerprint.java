@@ -19,6 +19,13 @@ public record Fingerprint(Map<String, String> parts) {
         parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
     }
 
+    /** This fingerprint with one more part (or a part replaced). */
+    public Fingerprint with(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(parts);
+        more.put(name, value);
+        return new Fingerprint(more);
+    }
+
     /** The first part that differs from {@code found}, as "NAME: WAS there, NOW now"; empty when all agree. */
     public Optional<String> difference(Fingerprint found) {
         for (Map.Entry<String, String> e : parts.entrySet()) {

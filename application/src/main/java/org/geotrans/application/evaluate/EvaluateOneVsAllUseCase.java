@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.geotrans.application.checkpoint.CheckpointFiles;
 import org.geotrans.application.checkpoint.CheckpointPolicy;
+import org.geotrans.application.checkpoint.Fingerprint;
 import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorCommand;
@@ -30,6 +32,7 @@ import org.geotrans.domain.port.ImageDetector;
 import org.geotrans.domain.port.ImageEncoder;
 import org.geotrans.domain.port.OneClassSvm;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TrainingCheckpoints;
 import org.geotrans.domain.score.ScoreType;
 import org.geotrans.domain.transform.TransformationSet;
 
@@ -187,7 +190,9 @@ public final class EvaluateOneVsAllUseCase {
         run.listener.stage("GeoTrans: scoring " + testImages.size() + " test images x " + transformations.size()
                 + " transformations");
         Map<ScoreType, double[]> scores = detector.scores(testImages, GeoTransDetector.DEFAULT_SCORING_BATCH,
-                run.listener.progress());
+                run.listener.progress(), scoringCheckpoints(run, settings.classifier(transformations.size(), run.seed)
+                        + ", transformations " + transformations.spec() + ", held-out " + settings.heldOutFraction()
+                        + ", calibration share " + settings.calibration().share(), testImages));
         double scoreSeconds = (System.nanoTime() - t1) / 1e9;
         Map<String, String> details = new HashMap<>(Map.of("train-images", Integer.toString(normalTrain.size()),
                 "network", detector.classifier().describe(), "transformations", transformations.spec()));
@@ -206,6 +211,19 @@ public final class EvaluateOneVsAllUseCase {
             }
         }
         return out;
+    }
+
+    /**
+     * Scoring a paper-budget unit's test set takes a fifth of it: its finished chunks are saved in
+     * the unit's checkpoint folder beside the training's, for the network {@code network} describes.
+     */
+    private static TrainingCheckpoints scoringCheckpoints(RunContext run, String network, List<Image> testImages) {
+        if (run.checkpoints == null) {
+            return TrainingCheckpoints.NONE;
+        }
+        Fingerprint fingerprint = new Fingerprint(Map.of("network", network, "version", run.checkpoints.version()));
+        return CheckpointFiles.ofStage(run.checkpoints, fingerprint, CheckpointFiles.Stage.SCORING,
+                testImages.size() + " test images, SHA-256 " + Fingerprint.digest(testImages));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TransformationClassifier;
 import org.geotrans.domain.port.TransformationClassifierProvider;
+import org.geotrans.domain.port.TrainingCheckpoints;
 import org.geotrans.domain.port.TrainingProgress;
 import org.geotrans.domain.score.ScoreType;
 import org.geotrans.domain.score.DirichletNormalityScorer;
@@ -92,12 +93,17 @@ public final class TrainDetectorUseCase {
         }
         ShuffledPairBatches batches = new ShuffledPairBatches(new TransformedImages(trainPart, command.transformations()),
                 command.classifier().batchSize(), command.classifier().seed());
+        Fingerprint fingerprint = checkpoints == null ? null : fingerprint(command, checkpoints);
         TransformationClassifier classifier = checkpoints == null
                 ? classifiers.train(batches, command.classifier(), progress)
-                : classifiers.train(batches, command.classifier(), progress,
-                        new CheckpointFiles(checkpoints, fingerprint(command, checkpoints)));
+                : classifiers.train(batches, command.classifier(), progress, new CheckpointFiles(checkpoints, fingerprint));
+        // the fit's predictions take a tenth of a paper-budget unit: they are saved as they go too
+        TrainingCheckpoints fitCheckpoints = checkpoints == null ? TrainingCheckpoints.NONE
+                : CheckpointFiles.ofStage(checkpoints, fingerprint, CheckpointFiles.Stage.DIRICHLET_FIT,
+                        fitPart.size() + " images, SHA-256 " + Fingerprint.digest(fitPart));
         DirichletNormalityScorer dirichlet = DirichletNormalityScorer.fit(GeoTransDetector.predictAll(classifier,
-                command.transformations(), fitPart, GeoTransDetector.DEFAULT_SCORING_BATCH, ProgressStage.DIRICHLET_FIT, progress));
+                command.transformations(), fitPart, GeoTransDetector.DEFAULT_SCORING_BATCH, ProgressStage.DIRICHLET_FIT, progress,
+                fitCheckpoints));
         GeoTransDetector detector = new GeoTransDetector(rawShape, command.preprocessing(), command.transformations(),
                 classifier, dirichlet, command.defaultScore(),
                 command.provenance()

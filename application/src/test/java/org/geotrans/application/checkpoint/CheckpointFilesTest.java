@@ -151,4 +151,30 @@ class CheckpointFilesTest {
         assertEquals(List.of(), names());
         assertArrayEquals(new String[0], notes.toArray(String[]::new));
     }
+
+    @Test
+    void aStageKeepsItsCheckpointsInItsOwnFolderUnderItsOwnFingerprintAndIsDeletedWithTheUnit() throws IOException {
+        CheckpointPolicy policy = new CheckpointPolicy(folder, Duration.ofMinutes(10), requests, notes::add, "test");
+        CheckpointFiles training = files(RUN);
+        training.begin(30);
+        save(training, 30);
+        training.end();
+        CheckpointFiles fit = CheckpointFiles.ofStage(policy, RUN, CheckpointFiles.Stage.DIRICHLET_FIT, "9 images");
+        fit.begin(8);
+        fit.save(new TrainingPosition(0, 3, 3, 8), out -> out.write(3));
+        fit.end();
+        assertEquals(List.of("checkpoint-000000000030.bin", "dirichlet-fit"), names());
+
+        CheckpointFiles again = CheckpointFiles.ofStage(policy, RUN, CheckpointFiles.Stage.DIRICHLET_FIT, "9 images");
+        assertEquals(3, again.begin(8).orElseThrow().position().step());
+        assertEquals(List.of("resumed the Dirichlet fit with 3 of 8 transformations done (checkpoint-000000000003.bin)"),
+                notes);
+        ResumeMismatchException e = assertThrows(ResumeMismatchException.class,
+                () -> CheckpointFiles.ofStage(policy, RUN, CheckpointFiles.Stage.DIRICHLET_FIT, "10 images").begin(8));
+        assertTrue(e.getMessage().contains("stage differ: dirichlet-fit of 9 images there, dirichlet-fit of 10 images now"),
+                e.getMessage());
+
+        CheckpointFiles.deleteAll(folder);
+        assertFalse(Files.exists(folder), "the unit's folder and its stages' folders are gone");
+    }
 }

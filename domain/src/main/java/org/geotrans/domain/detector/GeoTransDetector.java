@@ -12,6 +12,7 @@ import org.geotrans.domain.image.Preprocessing;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TransformationClassifier;
+import org.geotrans.domain.port.TrainingCheckpoints;
 import org.geotrans.domain.port.TrainingProgress;
 import org.geotrans.domain.score.DirichletNormalityScorer;
 import org.geotrans.domain.score.NormalityScorer;
@@ -101,20 +102,43 @@ public final class GeoTransDetector {
      * chunks of {@code batchSize} images.
      */
     public Map<ScoreType, double[]> scores(List<Image> rawImages, int batchSize, ProgressListener progress) {
+        return scores(rawImages, batchSize, progress, TrainingCheckpoints.NONE);
+    }
+
+    /**
+     * As above, saving the scores of the finished chunks through {@code checkpoints} (a step is
+     * one image) and continuing after the ones a checkpoint holds.
+     */
+    public Map<ScoreType, double[]> scores(List<Image> rawImages, int batchSize, ProgressListener progress,
+                                           TrainingCheckpoints checkpoints) {
         NormalityScorer simplified = new SimplifiedNormalityScorer();
-        double[] byDirichlet = new double[rawImages.size()];
-        double[] bySimplified = new double[rawImages.size()];
-        long started = System.nanoTime();
-        for (int from = 0; from < rawImages.size(); from += batchSize) {
-            int to = Math.min(rawImages.size(), from + batchSize);
-            TransformedSoftmax outputs = predictAll(classifier, transformations, preprocess(rawImages.subList(from, to), from),
-                    batchSize);
-            System.arraycopy(dirichlet.score(outputs), 0, byDirichlet, from, to - from);
-            System.arraycopy(simplified.score(outputs), 0, bySimplified, from, to - from);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            double rate = to / Math.max(seconds, 1e-9);
-            progress.onProgress(new TrainingProgress(ProgressStage.SCORE, 0, 0, to, rawImages.size(), Double.NaN,
-                    rate * transformations.size(), (rawImages.size() - to) / rate));
+        int n = rawImages.size();
+        double[] byDirichlet = new double[n];
+        double[] bySimplified = new double[n];
+        InferenceCheckpoints.Started started = InferenceCheckpoints.begin(checkpoints, n, (in, done) -> {
+            InferenceCheckpoints.readDoubles(in, byDirichlet, (int) done);
+            InferenceCheckpoints.readDoubles(in, bySimplified, (int) done);
+        });
+        try {
+            int first = (int) started.done();
+            long t0 = System.nanoTime();
+            for (int from = first; from < n; from += batchSize) {
+                int to = Math.min(n, from + batchSize);
+                TransformedSoftmax outputs = predictAll(classifier, transformations, preprocess(rawImages.subList(from, to), from),
+                        batchSize);
+                System.arraycopy(dirichlet.score(outputs), 0, byDirichlet, from, to - from);
+                System.arraycopy(simplified.score(outputs), 0, bySimplified, from, to - from);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                double rate = (to - first) / Math.max(seconds, 1e-9);
+                progress.onProgress(new TrainingProgress(ProgressStage.SCORE, 0, 0, to, n, Double.NaN,
+                        rate * transformations.size(), (n - to) / rate));
+                started.checkpoints().maybeSave(to, out -> {
+                    InferenceCheckpoints.writeDoubles(out, byDirichlet, to);
+                    InferenceCheckpoints.writeDoubles(out, bySimplified, to);
+                });
+            }
+        } finally {
+            started.checkpoints().end();
         }
         Map<ScoreType, double[]> out = new EnumMap<>(ScoreType.class);
         out.put(ScoreType.DIRICHLET, byDirichlet);
@@ -149,21 +173,47 @@ public final class GeoTransDetector {
     public static TransformedSoftmax predictAll(TransformationClassifier classifier, TransformationSet transformations,
                                                 List<Image> preprocessed, int batchSize, ProgressStage stage,
                                                 ProgressListener progress) {
+        return predictAll(classifier, transformations, preprocessed, batchSize, stage, progress, TrainingCheckpoints.NONE);
+    }
+
+    /**
+     * As above, saving the outputs of the finished transformations through {@code checkpoints} (a
+     * step is one transformation over all images) and continuing after the ones a checkpoint holds.
+     */
+    public static TransformedSoftmax predictAll(TransformationClassifier classifier, TransformationSet transformations,
+                                                List<Image> preprocessed, int batchSize, ProgressStage stage,
+                                                ProgressListener progress, TrainingCheckpoints checkpoints) {
         TransformedImages images = new TransformedImages(preprocessed, transformations);
         int n = preprocessed.size();
         int k = transformations.size();
         long total = (long) n * k;
-        long started = System.nanoTime();
         float[][] out = new float[k][n * k];
-        for (int j = 0; j < k; j++) {
-            for (int from = 0; from < n; from += batchSize) {
-                int to = Math.min(n, from + batchSize);
-                float[] softmax = classifier.predictSoftmax(images.batch(from, to, j));
-                System.arraycopy(softmax, 0, out[j], from * k, softmax.length);
+        InferenceCheckpoints.Started started = InferenceCheckpoints.begin(checkpoints, k, (in, done) -> {
+            for (int j = 0; j < done; j++) {
+                InferenceCheckpoints.readFloats(in, out[j], 0, n * k);
             }
-            long done = (long) n * (j + 1);
-            double rate = done / Math.max((System.nanoTime() - started) / 1e9, 1e-9);
-            progress.onProgress(new TrainingProgress(stage, 0, 0, done, total, Double.NaN, rate, (total - done) / rate));
+        });
+        try {
+            int first = (int) started.done();
+            long t0 = System.nanoTime();
+            for (int j = first; j < k; j++) {
+                for (int from = 0; from < n; from += batchSize) {
+                    int to = Math.min(n, from + batchSize);
+                    float[] softmax = classifier.predictSoftmax(images.batch(from, to, j));
+                    System.arraycopy(softmax, 0, out[j], from * k, softmax.length);
+                }
+                long done = (long) n * (j + 1);
+                double rate = (done - (long) n * first) / Math.max((System.nanoTime() - t0) / 1e9, 1e-9);
+                progress.onProgress(new TrainingProgress(stage, 0, 0, done, total, Double.NaN, rate, (total - done) / rate));
+                int finished = j + 1;
+                started.checkpoints().maybeSave(finished, state -> {
+                    for (int i = 0; i < finished; i++) {
+                        InferenceCheckpoints.writeFloats(state, out[i], 0, n * k);
+                    }
+                });
+            }
+        } finally {
+            started.checkpoints().end();
         }
         return new TransformedSoftmax(n, out);
     }
