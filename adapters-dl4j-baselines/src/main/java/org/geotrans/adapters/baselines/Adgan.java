@@ -212,7 +212,8 @@ final class Adgan implements ImageDetector {
                 for (int k = 0; k < settings.steps(); k++) {
                     code.adamStep(new HashMap<>(Map.of("z", latent.calculateGradients(Map.of("x", x, "z", z), "z").get("z"))),
                             latentAdam, k);
-                    working.adamStep(tuning.calculateGradients(Map.of("x", x, "z", z), generatorWeights), generatorAdam, k);
+                    working.adamStep(tuning.calculateGradients(Map.of("x", twice(x), "z", twice(z)), generatorWeights),
+                            generatorAdam, k);
                 }
                 sum += latent.output(Map.of("x", x, "z", z), "loss").get("loss").getDouble(0);
             }
@@ -220,6 +221,17 @@ final class Adgan implements ImageDetector {
             listener.onProgress(scoringProgress(i + 1, images.count(), start));
         }
         return scores;
+    }
+
+    /**
+     * The image (or code) stacked twice. The generator's fine-tuning runs its batch normalization on
+     * the batch's own moments, as the reference's learning phase 1 does, and ND4J 1.0.0-M2.1's
+     * reductions throw a NullPointerException inside SameDiff over a dimension of length 1 (the
+     * dense layer's batch of one image). Two identical copies have the same moments and the same
+     * mean squared error, hence the same weight gradient.
+     */
+    private static INDArray twice(INDArray one) {
+        return Nd4j.concat(0, one, one);
     }
 
     private static TrainingProgress scoringProgress(int done, int total, long start) {

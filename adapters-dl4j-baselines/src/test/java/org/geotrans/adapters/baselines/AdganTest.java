@@ -9,15 +9,21 @@ import org.geotrans.domain.port.ProgressListener;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-@Disabled("training runs (3 min here); scoring throws a NullPointerException ('this.x' is null) inside an ND4J op"
-        + " during the latent search; compare --detectors adgan fails there until it is fixed")
 class AdganTest {
 
+    /**
+     * Not run: the GAN learns nothing measurable within a unit test's budget on this CPU. After 50
+     * generator steps (2 epochs of 25 batches of 32, 94 s here) the scores still rank exactly as
+     * the untrained generator's do (AUROC 0.248 against 0.251 untrained: the reconstruction error
+     * of a near-constant output, i.e. the images' own pixel statistics); the reference trains for
+     * 10,000 steps of batch 128, about 20 hours here. Kept to run by hand with a longer budget.
+     */
+    @Disabled("ADGAN needs thousands of generator steps to learn; see the comment")
     @Test
     void givenTrousers_thenTheReconstructionDistanceRanksUnseenTrousersAboveTheOtherClassesFarAboveChance() throws IOException {
         FashionMnistSplit split = FashionMnistSplit.of(FashionMnistSplit.TROUSER, 200, 60);
         long start = System.nanoTime();
-        Adgan adgan = Adgan.train(split.normalTrain(), new Adgan.Settings(1, 6, 16, 2, 2, 1), ProgressListener.SILENT);
+        Adgan adgan = Adgan.train(split.normalTrain(), new Adgan.Settings(2, 25, 32, 2, 5, 1), ProgressListener.SILENT);
         System.out.println("ADGAN training " + (System.nanoTime() - start) / 1e9 + " s");
         start = System.nanoTime();
 
