@@ -95,6 +95,23 @@ class DiagnoseAndAscendTest {
     }
 
     @Test
+    void ascendRunsOnALibtorchModelToo() throws Exception {
+        Path libtorch = tmp.resolve("trouser-libtorch.geotrans");
+        Cli.Result trained = Cli.run(new CliModule(), "train", "--data", fashion.toString(), "--normal-class", "trouser",
+                "--preset", "quick", "--transforms", "identity;flip", "--epochs", "1", "--max-train", "200",
+                "--backend", "libtorch", "--model", libtorch.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        Path out = tmp.resolve("ascended-libtorch");
+        Cli.Result r = Cli.run(new CliModule(), "ascend", "--model", libtorch.toString(), "--data", fashion.toString(),
+                "--test-index", "8", "--steps", "20", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> scores = Files.readAllLines(out.resolve("ascent.csv"));
+        double first = Double.parseDouble(scores.get(1).split(",")[1]);
+        double last = Double.parseDouble(scores.get(21).split(",")[1]);
+        assertTrue(last > first, first + " -> " + last);
+    }
+
+    @Test
     void badAscentRequestsAreUsageErrorsOfOneLine() throws Exception {
         Cli.Result both = Cli.run(new CliModule(), "ascend", "--model", model.toString(), "--image", "x.png", "--data",
                 fashion.toString(), "--test-index", "1", "--out", tmp.resolve("u1").toString());

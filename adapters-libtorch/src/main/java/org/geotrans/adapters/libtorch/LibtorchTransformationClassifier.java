@@ -9,6 +9,7 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ClassifierBackend;
+import org.geotrans.domain.port.InputGradients;
 import org.geotrans.domain.port.TransformationClassifier;
 
 /**
@@ -16,7 +17,7 @@ import org.geotrans.domain.port.TransformationClassifier;
  * {@link LibtorchTuning#inferenceBatch()} images, each in its own {@link PointerScope}; the softmax
  * is taken in fp32 from the logits whatever the precision of the layers.
  */
-final class LibtorchTransformationClassifier implements TransformationClassifier {
+final class LibtorchTransformationClassifier implements TransformationClassifier, InputGradients {
     private final WideResNet network;
     private final LibtorchTuning tuning;
 
@@ -67,6 +68,49 @@ final class LibtorchTransformationClassifier implements TransformationClassifier
                 }
                 System.arraycopy(rows, 0, result, from * k, rows.length);
             }
+        }
+        return result;
+    }
+
+    /**
+     * Autograd through the network in fp32 (the gradient's precision matters more than its speed
+     * here), batch norm on its running statistics. The weights stop recording gradients meanwhile,
+     * so the trained network keeps no gradient buffers of its own.
+     */
+    @Override
+    public synchronized float[] softmaxGradient(ImageBatch transformedImages, int[] classes) {
+        if (!transformedImages.shape().equals(inputShape())) {
+            throw new IllegalArgumentException("images have shape " + transformedImages.shape()
+                    + ", the classifier expects " + inputShape());
+        }
+        if (classes.length != transformedImages.count()) {
+            throw new IllegalArgumentException(classes.length + " classes for " + transformedImages.count() + " images");
+        }
+        for (int c : classes) {
+            if (c < 0 || c >= transformationCount()) {
+                throw new IllegalArgumentException("class " + c + " is not one of the " + transformationCount() + " outputs");
+            }
+        }
+        LibtorchRuntime.useThreads(tuning.threads());
+        ImageShape shape = inputShape();
+        int count = transformedImages.count();
+        float[] result = new float[count * shape.size()];
+        network.trainable().forEach(e -> e.tensor().requires_grad_(false));
+        try {
+            for (int from = 0; from < count; from += tuning.inferenceBatch()) {
+                int n = Math.min(tuning.inferenceBatch(), count - from);
+                try (PointerScope scope = new PointerScope()) {
+                    Tensor nhwc = Tensors.copyOf(transformedImages.data(), from * shape.size(), n, shape.height(),
+                            shape.width(), shape.channels()).requires_grad_(true);
+                    Tensor softmax = network.logits(nhwc.permute(0, 3, 1, 2), false).softmax(1);
+                    int[] picked = java.util.Arrays.copyOfRange(classes, from, from + n);
+                    softmax.gather(1, Tensors.labels(picked).unsqueeze(1)).sum().backward();
+                    float[] gradient = Tensors.values(nhwc.grad());
+                    System.arraycopy(gradient, 0, result, from * shape.size(), gradient.length);
+                }
+            }
+        } finally {
+            network.trainable().forEach(e -> e.tensor().requires_grad_(true));
         }
         return result;
     }
