@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + "Gaussian of --blur-sigma and clips the pixels to [0, 1].",
                 "The image is --image FILE (of the detector's size) or --data D --test-index I. Writes DIR/ascent.png "
                         + "(before, after, change and the score along the way), ascent.csv (the score per step), "
-                        + "before.png and after.png. Needs a backend with input gradients (dl4j)."})
+                        + "before.png and after.png. Works on models of either backend (dl4j, libtorch)."})
 final class AscendCommand implements Callable<Integer> {
     static final String STRIP = "ascent.png";
     static final String CSV = "ascent.csv";
@@ -118,7 +118,7 @@ final class AscendCommand implements Callable<Integer> {
         GeoTransDetector detector = loader.get().load(model);
         if (!(detector.classifier() instanceof InputGradients)) {
             throw new UsageException("ascend is not supported by this backend: the model's " + detector.classifier().backend().id()
-                    + " backend offers no input gradients; train the detector with --backend dl4j");
+                    + " backend offers no input gradients; train the detector with --backend dl4j or libtorch");
         }
         String what;
         Image start;
