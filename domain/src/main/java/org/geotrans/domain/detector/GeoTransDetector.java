@@ -115,12 +115,12 @@ public final class GeoTransDetector {
         int n = rawImages.size();
         double[] byDirichlet = new double[n];
         double[] bySimplified = new double[n];
-        InferenceCheckpoints.Started started = InferenceCheckpoints.begin(checkpoints, n, (in, done) -> {
+        InferenceCheckpoints saved = InferenceCheckpoints.begin(checkpoints, n, (in, done) -> {
             InferenceCheckpoints.readDoubles(in, byDirichlet, (int) done);
             InferenceCheckpoints.readDoubles(in, bySimplified, (int) done);
         });
         try {
-            int first = (int) started.done();
+            int first = (int) saved.done();
             long t0 = System.nanoTime();
             for (int from = first; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
@@ -132,13 +132,13 @@ public final class GeoTransDetector {
                 double rate = (to - first) / Math.max(seconds, 1e-9);
                 progress.onProgress(new TrainingProgress(ProgressStage.SCORE, 0, 0, to, n, Double.NaN,
                         rate * transformations.size(), (n - to) / rate));
-                started.checkpoints().maybeSave(to, out -> {
+                saved.maybeSave(to, out -> {
                     InferenceCheckpoints.writeDoubles(out, byDirichlet, to);
                     InferenceCheckpoints.writeDoubles(out, bySimplified, to);
                 });
             }
         } finally {
-            started.checkpoints().end();
+            saved.end();
         }
         Map<ScoreType, double[]> out = new EnumMap<>(ScoreType.class);
         out.put(ScoreType.DIRICHLET, byDirichlet);
@@ -188,13 +188,13 @@ public final class GeoTransDetector {
         int k = transformations.size();
         long total = (long) n * k;
         float[][] out = new float[k][n * k];
-        InferenceCheckpoints.Started started = InferenceCheckpoints.begin(checkpoints, k, (in, done) -> {
+        InferenceCheckpoints saved = InferenceCheckpoints.begin(checkpoints, k, (in, done) -> {
             for (int j = 0; j < done; j++) {
                 InferenceCheckpoints.readFloats(in, out[j], 0, n * k);
             }
         });
         try {
-            int first = (int) started.done();
+            int first = (int) saved.done();
             long t0 = System.nanoTime();
             for (int j = first; j < k; j++) {
                 for (int from = 0; from < n; from += batchSize) {
@@ -206,14 +206,14 @@ public final class GeoTransDetector {
                 double rate = (done - (long) n * first) / Math.max((System.nanoTime() - t0) / 1e9, 1e-9);
                 progress.onProgress(new TrainingProgress(stage, 0, 0, done, total, Double.NaN, rate, (total - done) / rate));
                 int finished = j + 1;
-                started.checkpoints().maybeSave(finished, state -> {
+                saved.maybeSave(finished, state -> {
                     for (int i = 0; i < finished; i++) {
                         InferenceCheckpoints.writeFloats(state, out[i], 0, n * k);
                     }
                 });
             }
         } finally {
-            started.checkpoints().end();
+            saved.end();
         }
         return new TransformedSoftmax(n, out);
     }

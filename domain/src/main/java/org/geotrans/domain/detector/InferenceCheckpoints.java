@@ -22,14 +22,16 @@ final class InferenceCheckpoints {
     private static final int CHUNK = 1 << 14;
     private final TrainingCheckpoints checkpoints;
     private final long total;
+    private final long done;
 
-    private InferenceCheckpoints(TrainingCheckpoints checkpoints, long total) {
+    private InferenceCheckpoints(TrainingCheckpoints checkpoints, long total, long done) {
         this.checkpoints = checkpoints;
         this.total = total;
+        this.done = done;
     }
 
     /** Starts a stage of {@code total} steps; what it restored from a checkpoint is read by {@code restore}. */
-    static Started begin(TrainingCheckpoints checkpoints, long total, StateReader restore) {
+    static InferenceCheckpoints begin(TrainingCheckpoints checkpoints, long total, StateReader restore) {
         try {
             Optional<TrainingCheckpoint> found = checkpoints.begin(total);
             long done = 0;
@@ -39,17 +41,22 @@ final class InferenceCheckpoints {
                     restore.read(new DataInputStream(in), done);
                 }
             }
-            return new Started(new InferenceCheckpoints(checkpoints, total), done);
+            return new InferenceCheckpoints(checkpoints, total, done);
         } catch (IOException e) {
             checkpoints.end();
             throw new UncheckedIOException("could not read the checkpoint: " + e.getMessage(), e);
         }
     }
 
-    /** Saves the outputs of the first {@code done} steps when the policy says so (time, or a signal). */
-    void maybeSave(long done, TrainingCheckpoints.StateWriter state) {
-        TrainingPosition position = new TrainingPosition(0, done, done, total);
-        if (done < total && checkpoints.due(position)) {
+    /** The steps a checkpoint held at the start, restored already; the stage continues after them. */
+    long done() {
+        return done;
+    }
+
+    /** Saves the outputs of the first {@code finished} steps when the policy says so (time, or a signal). */
+    void maybeSave(long finished, TrainingCheckpoints.StateWriter state) {
+        TrainingPosition position = new TrainingPosition(0, finished, finished, total);
+        if (finished < total && checkpoints.due(position)) {
             try {
                 checkpoints.save(position, state);
             } catch (IOException e) {
@@ -66,9 +73,6 @@ final class InferenceCheckpoints {
     @FunctionalInterface
     interface StateReader {
         void read(DataInputStream in, long done) throws IOException;
-    }
-
-    record Started(InferenceCheckpoints checkpoints, long done) {
     }
 
     /** Values go through a buffer: a paper-budget fit saves tens of megabytes, too many for one call per value. */
