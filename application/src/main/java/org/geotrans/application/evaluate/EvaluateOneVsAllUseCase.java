@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.geotrans.application.checkpoint.CheckpointFiles;
 import org.geotrans.application.checkpoint.CheckpointPolicy;
-import org.geotrans.application.checkpoint.Fingerprint;
 import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.train.TrainDetectorCommand;
@@ -32,7 +31,6 @@ import org.geotrans.domain.port.ImageDetector;
 import org.geotrans.domain.port.ImageEncoder;
 import org.geotrans.domain.port.OneClassSvm;
 import org.geotrans.domain.port.ProgressListener;
-import org.geotrans.domain.port.TrainingCheckpoints;
 import org.geotrans.domain.score.ScoreType;
 import org.geotrans.domain.transform.TransformationSet;
 
@@ -181,18 +179,18 @@ public final class EvaluateOneVsAllUseCase {
         run.listener.stage("GeoTrans: training on " + (normalTrain.size() - calibrating) + " '" + run.className + "' images"
                 + (calibrating > 0 ? " (" + calibrating + " more held out to calibrate the threshold)" : "") + ", "
                 + transformations.size() + " transformations");
-        GeoTransDetector detector = trainer.train(new TrainDetectorCommand(normalTrain, command.preprocessing(), transformations,
+        TrainDetectorCommand training = new TrainDetectorCommand(normalTrain, command.preprocessing(), transformations,
                 settings.classifier(transformations.size(), run.seed), settings.heldOutFraction(), ScoreType.DIRICHLET,
                 DetectorProvenance.empty().with("dataset", dataset).with("normal-class", run.className),
-                settings.calibration()), run.listener.progress(), run.checkpoints);
+                settings.calibration());
+        GeoTransDetector detector = trainer.train(training, run.listener.progress(), run.checkpoints);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         run.listener.stage("GeoTrans: scoring " + testImages.size() + " test images x " + transformations.size()
                 + " transformations");
         Map<ScoreType, double[]> scores = detector.scores(testImages, GeoTransDetector.DEFAULT_SCORING_BATCH,
-                run.listener.progress(), scoringCheckpoints(run, settings.classifier(transformations.size(), run.seed)
-                        + ", transformations " + transformations.spec() + ", held-out " + settings.heldOutFraction()
-                        + ", calibration share " + settings.calibration().share(), testImages));
+                run.listener.progress(), trainer.checkpointsAfterTraining(training, run.checkpoints,
+                        CheckpointFiles.Stage.SCORING, testImages));
         double scoreSeconds = (System.nanoTime() - t1) / 1e9;
         Map<String, String> details = new HashMap<>(Map.of("train-images", Integer.toString(normalTrain.size()),
                 "network", detector.classifier().describe(), "transformations", transformations.spec()));
@@ -211,19 +209,6 @@ public final class EvaluateOneVsAllUseCase {
             }
         }
         return out;
-    }
-
-    /**
-     * Scoring a paper-budget unit's test set takes a fifth of it: its finished chunks are saved in
-     * the unit's checkpoint folder beside the training's, for the network {@code network} describes.
-     */
-    private static TrainingCheckpoints scoringCheckpoints(RunContext run, String network, List<Image> testImages) {
-        if (run.checkpoints == null) {
-            return TrainingCheckpoints.NONE;
-        }
-        Fingerprint fingerprint = new Fingerprint(Map.of("network", network, "version", run.checkpoints.version()));
-        return CheckpointFiles.ofStage(run.checkpoints, fingerprint, CheckpointFiles.Stage.SCORING,
-                testImages.size() + " test images, SHA-256 " + Fingerprint.digest(testImages));
     }
 
     /**

@@ -99,8 +99,7 @@ public final class TrainDetectorUseCase {
                 : classifiers.train(batches, command.classifier(), progress, new CheckpointFiles(checkpoints, fingerprint));
         // the fit's predictions take a tenth of a paper-budget unit: they are saved as they go too
         TrainingCheckpoints fitCheckpoints = checkpoints == null ? TrainingCheckpoints.NONE
-                : CheckpointFiles.ofStage(checkpoints, fingerprint, CheckpointFiles.Stage.DIRICHLET_FIT,
-                        fitPart.size() + " images, SHA-256 " + Fingerprint.digest(fitPart));
+                : stage(checkpoints, fingerprint, CheckpointFiles.Stage.DIRICHLET_FIT, fitPart);
         DirichletNormalityScorer dirichlet = DirichletNormalityScorer.fit(GeoTransDetector.predictAll(classifier,
                 command.transformations(), fitPart, GeoTransDetector.DEFAULT_SCORING_BATCH, ProgressStage.DIRICHLET_FIT, progress,
                 fitCheckpoints));
@@ -141,6 +140,25 @@ public final class TrainDetectorUseCase {
             held[order.get(i)] = true;
         }
         return held;
+    }
+
+    /**
+     * The checkpoints of a later stage on the detector {@code command} trains with
+     * {@code checkpoints} (scoring the test images of an experiment's unit): in a sub-folder of the
+     * training's, under the training's fingerprint, so they belong to that network and no other.
+     *
+     * @param checkpoints the training's policy; null for none
+     */
+    public TrainingCheckpoints checkpointsAfterTraining(TrainDetectorCommand command, CheckpointPolicy checkpoints,
+                                                        CheckpointFiles.Stage stage, List<Image> images) {
+        return checkpoints == null ? TrainingCheckpoints.NONE
+                : stage(checkpoints, fingerprint(command, checkpoints), stage, images);
+    }
+
+    private static TrainingCheckpoints stage(CheckpointPolicy checkpoints, Fingerprint training, CheckpointFiles.Stage stage,
+                                             List<Image> images) {
+        return CheckpointFiles.ofStage(checkpoints, training, stage, images.size() + " images, SHA-256 "
+                + Fingerprint.digest(images));
     }
 
     /** What checkpoints must share with this training to continue it. */
