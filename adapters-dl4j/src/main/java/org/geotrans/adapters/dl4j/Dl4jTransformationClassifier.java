@@ -88,13 +88,7 @@ final class Dl4jTransformationClassifier implements TransformationClassifier, In
 
     @Override
     public synchronized float[] softmaxGradient(ImageBatch transformedImages, int[] classes) {
-        if (!transformedImages.shape().equals(spec.shape())) {
-            throw new IllegalArgumentException("images have shape " + transformedImages.shape()
-                    + ", the classifier expects " + spec.shape());
-        }
-        if (classes.length != transformedImages.count()) {
-            throw new IllegalArgumentException(classes.length + " classes for " + transformedImages.count() + " images");
-        }
+        InputGradients.checkRequest(transformedImages, classes, spec.shape(), transformationCount());
         if (folded == null) {
             folded = FoldedNormalization.of(network, spec);
         }

@@ -79,18 +79,7 @@ final class LibtorchTransformationClassifier implements TransformationClassifier
      */
     @Override
     public synchronized float[] softmaxGradient(ImageBatch transformedImages, int[] classes) {
-        if (!transformedImages.shape().equals(inputShape())) {
-            throw new IllegalArgumentException("images have shape " + transformedImages.shape()
-                    + ", the classifier expects " + inputShape());
-        }
-        if (classes.length != transformedImages.count()) {
-            throw new IllegalArgumentException(classes.length + " classes for " + transformedImages.count() + " images");
-        }
-        for (int c : classes) {
-            if (c < 0 || c >= transformationCount()) {
-                throw new IllegalArgumentException("class " + c + " is not one of the " + transformationCount() + " outputs");
-            }
-        }
+        InputGradients.checkRequest(transformedImages, classes, inputShape(), transformationCount());
         LibtorchRuntime.useThreads(tuning.threads());
         ImageShape shape = inputShape();
         int count = transformedImages.count();

@@ -1,6 +1,7 @@
 package org.geotrans.domain.port;
 
 import org.geotrans.domain.image.ImageBatch;
+import org.geotrans.domain.image.ImageShape;
 
 /**
  * An optional capability of a {@link TransformationClassifier}: the gradient of its softmax
@@ -22,4 +23,25 @@ public interface InputGradients {
      * @throws IllegalArgumentException if the shape differs from the classifier's, or the class count from the image count
      */
     float[] softmaxGradient(ImageBatch transformedImages, int[] classes);
+
+    /**
+     * The checks every implementation makes before it computes: images of the classifier's input
+     * shape, one class per image, each one of its {@code outputs}.
+     *
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    static void checkRequest(ImageBatch transformedImages, int[] classes, ImageShape inputShape, int outputs) {
+        if (!transformedImages.shape().equals(inputShape)) {
+            throw new IllegalArgumentException("images have shape " + transformedImages.shape()
+                    + ", the classifier expects " + inputShape);
+        }
+        if (classes.length != transformedImages.count()) {
+            throw new IllegalArgumentException(classes.length + " classes for " + transformedImages.count() + " images");
+        }
+        for (int c : classes) {
+            if (c < 0 || c >= outputs) {
+                throw new IllegalArgumentException("class " + c + " is not one of the " + outputs + " outputs");
+            }
+        }
+    }
 }
