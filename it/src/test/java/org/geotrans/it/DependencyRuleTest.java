@@ -68,6 +68,22 @@ class DependencyRuleTest {
     }
 
     @Test
+    void theLibtorchBaselinesUseOnlyTheRuntimeOfAdaptersLibtorch() {
+        DescribedPredicate<HasName> runtime = HasName.Predicates.name("org.geotrans.adapters.libtorch.LibtorchRuntime")
+                .or(HasName.Predicates.name("org.geotrans.adapters.libtorch.Tensors"))
+                .or(HasName.Predicates.name("org.geotrans.adapters.libtorch.Precision"))
+                .or(HasName.Predicates.name("org.geotrans.adapters.libtorch.LibtorchTuning"));
+        noClasses().that().resideInAPackage("org.geotrans.adapters.libtorch.baselines..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.geotrans.adapters.libtorch")
+                        .and(DescribedPredicate.not(runtime)))
+                .check(classes);
+        // and the classifier's adapter never reaches into the baselines built on it
+        noClasses().that().resideInAPackage("org.geotrans.adapters.libtorch")
+                .should().dependOnClassesThat().resideInAPackage("org.geotrans.adapters.libtorch.baselines..")
+                .check(classes);
+    }
+
+    @Test
     void theWekaPackageDoesNotUseTheCommandLineNorTheOtherWayRound() {
         noClasses().that().resideInAPackage("org.geotrans.adapters.weka..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.geotrans.adapters.cli..", "picocli..")

@@ -88,7 +88,7 @@ public final class LibtorchRuntime {
     }
 
     /** Sets libtorch's intra-op threads; a process-wide setting. */
-    static void useThreads(int threads) {
+    public static void useThreads(int threads) {
         ensureLoaded();
         if (torch.get_num_threads() != threads) {
             torch.set_num_threads(threads);
@@ -101,7 +101,7 @@ public final class LibtorchRuntime {
     }
 
     /** Runs {@code body} with autocast off on this thread, then restores what was set. */
-    static <T> T inFp32(Supplier<T> body) {
+    public static <T> T inFp32(Supplier<T> body) {
         boolean was = torch.is_autocast_enabled(DeviceType.CPU);
         if (!was) {
             return body.get();
@@ -119,7 +119,7 @@ public final class LibtorchRuntime {
      * Python's {@code torch.autocast('cpu', dtype=torch.bfloat16)} does (there is no guard class in
      * the Java mapping): the cast weights are cached for the nesting and dropped at its end.
      */
-    static <T> T withPrecision(Precision precision, Supplier<T> body) {
+    public static <T> T withPrecision(Precision precision, Supplier<T> body) {
         if (precision != Precision.BF16) {
             return body.get();
         }

@@ -11,13 +11,16 @@ import org.bytedeco.pytorch.global.torch.MemoryFormat;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.geotrans.domain.image.ImageBatch;
 
-/** Copies between Java arrays and tensors; every tensor returned owns its memory. */
-final class Tensors {
+/**
+ * Copies between Java arrays and tensors; every tensor returned owns its memory. Public for the
+ * deep baselines of adapters-libtorch-baselines, which cross the same boundary.
+ */
+public final class Tensors {
     private Tensors() {
     }
 
     /** A float tensor of {@code shape} holding a copy of {@code values} (row-major). */
-    static Tensor copyOf(float[] values, int offset, long... shape) {
+    public static Tensor copyOf(float[] values, int offset, long... shape) {
         long count = count(shape);
         try (FloatPointer buffer = new FloatPointer(count)) {
             buffer.put(values, offset, (int) count);
@@ -28,7 +31,7 @@ final class Tensors {
     }
 
     /** A long tensor holding a copy of {@code values}. */
-    static Tensor labels(int[] values) {
+    public static Tensor labels(int[] values) {
         long[] wide = new long[values.length];
         for (int i = 0; i < values.length; i++) {
             wide[i] = values[i];
@@ -44,7 +47,7 @@ final class Tensors {
      * Images {@code from .. from + count} of an NHWC batch as an NCHW tensor whose memory is
      * channels-last: the NHWC array already is that layout, so only the view is permuted.
      */
-    static Tensor images(ImageBatch batch, int from, int count) {
+    public static Tensor images(ImageBatch batch, int from, int count) {
         int h = batch.shape().height();
         int w = batch.shape().width();
         int c = batch.shape().channels();
@@ -54,7 +57,7 @@ final class Tensors {
     }
 
     /** The values of {@code tensor} in row-major order of its logical shape, as fp32. */
-    static float[] values(Tensor tensor) {
+    public static float[] values(Tensor tensor) {
         int count = (int) tensor.numel();
         float[] result = new float[count];
         try (FloatPointer buffer = new FloatPointer(count);
@@ -67,7 +70,7 @@ final class Tensors {
     }
 
     /** Overwrites {@code tensor} (no gradient recorded) with {@code values} in row-major order. */
-    static void assign(Tensor tensor, float[] values) {
+    public static void assign(Tensor tensor, float[] values) {
         if (values.length != tensor.numel()) {
             throw new IllegalArgumentException("tensor has " + tensor.numel() + " values, got " + values.length);
         }
@@ -78,7 +81,7 @@ final class Tensors {
     }
 
     /** A channels-last copy of a 4-D tensor; other tensors come back as they are (a new reference). */
-    static Tensor channelsLast(Tensor tensor) {
+    public static Tensor channelsLast(Tensor tensor) {
         return tensor.dim() == 4 ? tensor.contiguous(MemoryFormat.ChannelsLast) : tensor.contiguous();
     }
 
