@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import org.geotrans.domain.FashionMnistSplit;
 import org.geotrans.domain.metrics.RankingMetrics;
 import org.geotrans.domain.port.ProgressListener;
 import org.junit.jupiter.api.Test;

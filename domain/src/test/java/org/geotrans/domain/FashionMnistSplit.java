@@ -1,4 +1,4 @@
-package org.geotrans.adapters.baselines;
+package org.geotrans.domain;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.geotrans.domain.RequiredData;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
@@ -17,14 +16,15 @@ import org.geotrans.domain.image.Preprocessing;
 /**
  * A small one-vs-all split of Debian's Fashion-MNIST for the baselines' tests: the first training
  * images of one class, and the first test images of every class with their labels, padded to
- * 32x32 and scaled to [-1, 1] as the paper's code does.
+ * 32x32 and scaled to [-1, 1] as the paper's code does. In the test-jar for every backend's
+ * baselines.
  */
-record FashionMnistSplit(ImageBatch normalTrain, ImageBatch test, boolean[] testIsNormal) {
-    static final ImageShape RAW = new ImageShape(28, 28, 1);
-    static final ImageShape SHAPE = new ImageShape(32, 32, 1);
-    static final int TROUSER = 1;
+public record FashionMnistSplit(ImageBatch normalTrain, ImageBatch test, boolean[] testIsNormal) {
+    public static final ImageShape RAW = new ImageShape(28, 28, 1);
+    public static final ImageShape SHAPE = new ImageShape(32, 32, 1);
+    public static final int TROUSER = 1;
 
-    static FashionMnistSplit of(int normalClass, int trainCount, int testCount) throws IOException {
+    public static FashionMnistSplit of(int normalClass, int trainCount, int testCount) throws IOException {
         RequiredData.fashionMnist();
         Path dir = RequiredData.FASHION_MNIST;
         List<Image> train = new ArrayList<>();
