@@ -61,6 +61,15 @@ final class WideResNet implements AutoCloseable {
     private static final boolean STRIDED_IN_FP32 =
             Boolean.parseBoolean(System.getProperty("geotrans.libtorch.stridedConvFp32", "false"));
 
+    /**
+     * Whether images and kernels are channels-last (the default) or plain NCHW. PyTorch 1.13 on
+     * this CPU trained faster in NCHW and inferred faster channels-last (BENCHMARK.md);
+     * {@code -Dgeotrans.libtorch.layout=nchw} measures the other layout. Only the memory layout
+     * changes: values, model files and checkpoints are the same.
+     */
+    private static final boolean CHANNELS_LAST =
+            !"nchw".equalsIgnoreCase(System.getProperty("geotrans.libtorch.layout", "nhwc"));
+
     private record Conv(Tensor weight, long stride, long padding) {
         Tensor apply(Tensor x) {
             return conv2d(x, weight, new TensorOptional(), new long[] {stride, stride}, new long[] {padding, padding},
@@ -150,11 +159,11 @@ final class WideResNet implements AutoCloseable {
     }
 
     /**
-     * The logits of a channels-last NCHW batch; {@code training} uses batch statistics in batch norm
+     * The logits of an NCHW batch (channels-last in memory, as {@link Tensors#images} gives it); {@code training} uses batch statistics in batch norm
      * and updates the running ones, otherwise the running ones are used.
      */
     Tensor logits(Tensor images, boolean training) {
-        Tensor x = stem.apply(images);
+        Tensor x = stem.apply(CHANNELS_LAST ? images : images.contiguous());
         for (Block b : blocks) {
             Tensor act1 = b.norm1().applyRelu(x, training);
             Tensor inner = b.conv2().apply(b.norm2().applyRelu(b.conv1().apply(act1, training), training));
@@ -193,11 +202,11 @@ final class WideResNet implements AutoCloseable {
         return v;
     }
 
-    /** A tensor holding {@code values}, channels-last where 4-D, with a gradient where trainable. */
+    /** A tensor holding {@code values}, in the layout's memory format, with a gradient where trainable. */
     private Tensor newTensor(String name, Kind kind, float[] values, long... shape) {
         Tensor tensor;
         try (Tensor plain = Tensors.copyOf(values, 0, shape)) {
-            tensor = Tensors.channelsLast(plain);
+            tensor = CHANNELS_LAST ? Tensors.channelsLast(plain) : plain.contiguous();
         }
         if (kind.trainable()) {
             tensor.requires_grad_(true);
