@@ -115,16 +115,13 @@ final class TrainCommand implements Callable<Integer> {
         if (Files.exists(file) && !output.force) {
             throw new UsageException(file + " already exists; choose another file or add --force to replace it");
         }
-        // the file is claimed before training, so that a second run to it fails now, not hours later
-        try (OutputFolder folder = output.prepare(resume.resume);
-             Reservation reserved = output.force ? null : Reservation.claim(file, file
-                     + " already exists; choose another file or add --force to replace it")) {
-            train(file, reserved, folder, out);
+        try (OutputFolder folder = output.prepare(resume.resume)) {
+            train(file, folder, out);
         }
         return 0;
     }
 
-    private void train(Path file, Reservation reserved, OutputFolder folder, PrintWriter out) throws Exception {
+    private void train(Path file, OutputFolder folder, PrintWriter out) throws Exception {
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr());
         LoadedData loaded = loader.load(data, 0, progress);
         int c = loaded.classIndex(normalClass);
@@ -150,35 +147,41 @@ final class TrainCommand implements Callable<Integer> {
                     java.util.Map.of("normal class", loaded.className(c), "score", score.name()), loaded,
                     selection.describe()), resume, progress).policy();
         }
-        GeoTransDetector detector;
-        try {
-            detector = trainer.get().train(new TrainDetectorCommand(normal, loaded.preprocessing(),
-                    transformations, s.classifier(transformations.size(), s.seed()), s.heldOutFraction(), score, provenance,
-                    calibration(s, loaded, progress)), progress.progress(), checkpoints);
-        } catch (ResumeMismatchException e) {
-            throw Resumption.usage(e);
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        // replaces this run's empty reservation (or, with --force, any file) in one atomic step
-        store.get().save(detector, file, true);
-        if (reserved != null) {
-            reserved.keep();
-        }
-        if (checkpoints != null) {
-            CheckpointFiles.deleteAll(checkpoints.folder());
-        }
-        progress.close();
-        out.printf(Locale.ROOT, "trained %s on %d '%s' images in %s; saved to %s%n", detector.classifier().describe(),
-                normal.size(), loaded.className(c), ProgressReporter.seconds(seconds), file);
-        if (detector.threshold().isPresent()) {
-            DecisionThreshold t = detector.threshold().get();
-            out.printf(Locale.ROOT, "decision threshold at a false-alarm rate of %s on %d normal images (%s): %s %.6g%n",
-                    t.targetFalseAlarmRate(), t.calibrationImages(), t.source(),
-                    detector.defaultScore().name().toLowerCase(Locale.ROOT), t.value(detector.defaultScore()));
-        } else {
-            out.println("no decision threshold: " + (s.calibrationShare() == 0 ? "--calibration-share is 0"
-                    : "too few normal images to hold any out") + "; give score a --threshold, or train with"
-                    + " --calibration-share or --calibration-data");
+        // the file is claimed before training, so that a second run to it fails now, not hours later;
+        // after Resumption.start has written the manifest, which would take the empty claim in a fresh
+        // --out folder for a result it cannot resume
+        try (Reservation reserved = output.force ? null : Reservation.claim(file, file
+                + " already exists; choose another file or add --force to replace it")) {
+            GeoTransDetector detector;
+            try {
+                detector = trainer.get().train(new TrainDetectorCommand(normal, loaded.preprocessing(),
+                        transformations, s.classifier(transformations.size(), s.seed()), s.heldOutFraction(), score, provenance,
+                        calibration(s, loaded, progress)), progress.progress(), checkpoints);
+            } catch (ResumeMismatchException e) {
+                throw Resumption.usage(e);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            // replaces this run's empty reservation (or, with --force, any file) in one atomic step
+            store.get().save(detector, file, true);
+            if (reserved != null) {
+                reserved.keep();
+            }
+            if (checkpoints != null) {
+                CheckpointFiles.deleteAll(checkpoints.folder());
+            }
+            progress.close();
+            out.printf(Locale.ROOT, "trained %s on %d '%s' images in %s; saved to %s%n", detector.classifier().describe(),
+                    normal.size(), loaded.className(c), ProgressReporter.seconds(seconds), file);
+            if (detector.threshold().isPresent()) {
+                DecisionThreshold t = detector.threshold().get();
+                out.printf(Locale.ROOT, "decision threshold at a false-alarm rate of %s on %d normal images (%s): %s %.6g%n",
+                        t.targetFalseAlarmRate(), t.calibrationImages(), t.source(),
+                        detector.defaultScore().name().toLowerCase(Locale.ROOT), t.value(detector.defaultScore()));
+            } else {
+                out.println("no decision threshold: " + (s.calibrationShare() == 0 ? "--calibration-share is 0"
+                        : "too few normal images to hold any out") + "; give score a --threshold, or train with"
+                        + " --calibration-share or --calibration-data");
+            }
         }
     }
 

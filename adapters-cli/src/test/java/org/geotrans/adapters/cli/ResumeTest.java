@@ -111,6 +111,15 @@ class ResumeTest {
     }
 
     @Test
+    void aTrainResumedIntoANewFolderStartsTheTraining_asTheSection6ScriptDoes() {
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--normal-class", "trouser", "--preset", "quick",
+                "--transforms", "simple8", "--out", out.toString(), "--resume");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("model.geotrans")), r.out());
+        assertTrue(Files.exists(out.resolve("geotrans-run.json")), "the manifest a later --resume checks");
+    }
+
+    @Test
     void aResumedTrainWhoseModelIsSavedHasNothingToDo() throws IOException {
         String[] train = {"train", "--data", data.toString(), "--normal-class", "trouser", "--preset", "quick",
             "--transforms", "simple8", "--out", out.toString()};
