@@ -1,5 +1,6 @@
 package org.geotrans.adapters.libtorch.baselines;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.bytedeco.javacpp.PointerScope;
@@ -37,7 +38,7 @@ final class BatchedInference {
                 float[] values = Tensors.values(forward.apply(ImageTensors.slice(images, from, count, shape)));
                 int width = values.length / count;
                 for (int i = 0; i < count; i++) {
-                    out[from + i] = java.util.Arrays.copyOfRange(values, i * width, (i + 1) * width);
+                    out[from + i] = Arrays.copyOfRange(values, i * width, (i + 1) * width);
                 }
             }
             progress.onProgress(new TrainingProgress(ProgressStage.SCORE, 0, 0, from + count, out.length, Double.NaN,

@@ -54,7 +54,9 @@ final class Layers {
     /**
      * Batch normalisation over the channels of NCHW maps or the features of rows; {@code gamma}
      * and {@code beta} are null without the affine step. Training normalises with the batch's
-     * moments and updates the running ones in place; inference uses the running ones.
+     * moments and updates the running ones in place; inference uses the running ones. The running
+     * variance follows PyTorch: it is fed the unbiased batch variance, where Keras feeds the biased
+     * one (a factor n / (n - 1), n the values per channel in the batch).
      */
     record BatchNorm(Tensor gamma, Tensor beta, Tensor mean, Tensor var, double momentum, double epsilon) {
         Tensor apply(Tensor x, boolean training) {

@@ -3,6 +3,7 @@ package org.geotrans.adapters.libtorch.baselines;
 import static org.bytedeco.pytorch.global.torch.mse_loss;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,10 +13,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.geotrans.adapters.libtorch.Tensors;
 import org.geotrans.domain.image.Image;
@@ -98,7 +101,7 @@ class LtDcganPartsTest {
         try (Pair a = Pair.of(shape, 8, 4); Pair b = Pair.of(shape, 8, 4); Pair c = Pair.of(shape, 8, 5)) {
             Tensor wa = a.tensors().entries().get(0).tensor();
             assertArrayEquals(Tensors.values(wa), Tensors.values(b.tensors().entries().get(0).tensor()));
-            assertTrue(!java.util.Arrays.equals(Tensors.values(wa), Tensors.values(c.tensors().entries().get(0).tensor())));
+            assertFalse(Arrays.equals(Tensors.values(wa), Tensors.values(c.tensors().entries().get(0).tensor())));
         }
     }
 
@@ -157,7 +160,7 @@ class LtDcganPartsTest {
         try (Pair net = Pair.of(shape, 4, 1)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> MinibatchTraining.fit(net.tensors(),
                     randomImages(shape, 8, 1), shape, new BaselineTraining(2, 4, 1e-3, 0, 1), AdamStep.KERAS_EPSILON,
-                    x -> net.encoder().apply(x, true).sum().div(new org.bytedeco.pytorch.Scalar(0.0)),
+                    x -> net.encoder().apply(x, true).sum().div(new Scalar(0.0)),
                     ProgressListener.SILENT));
             assertTrue(e.getMessage().startsWith("training diverged: loss is "), e.getMessage());
             assertTrue(e.getMessage().contains("in epoch 1"), e.getMessage());
