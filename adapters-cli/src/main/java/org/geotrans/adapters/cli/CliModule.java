@@ -23,6 +23,8 @@ import org.geotrans.adapters.libtorch.LibtorchBenchmark;
 import org.geotrans.adapters.libtorch.LibtorchRuntime;
 import org.geotrans.adapters.libtorch.LibtorchTransformationClassifierProvider;
 import org.geotrans.adapters.libtorch.LibtorchTuning;
+import org.geotrans.adapters.libtorch.baselines.LibtorchAutoencoderTrainer;
+import org.geotrans.adapters.libtorch.baselines.LibtorchDeepSvddTrainer;
 import org.geotrans.adapters.store.ZipDetectorStore;
 import org.geotrans.application.evaluate.BaselineTrainers;
 import org.geotrans.application.evaluate.DetectorKind;
@@ -39,8 +41,8 @@ import org.geotrans.domain.port.TwoHeadClassifierTrainer;
 /**
  * The command line's choice of adapters: DL4J or libtorch for the network (the command's
  * {@code --backend}, see {@link BackendSelection}; a saved detector is read by the backend that
- * wrote it), the file readers for data, libsvm for the One-Class SVM, DL4J for the deep
- * baselines, zip files for detectors.
+ * wrote it), the file readers for data, libsvm for the One-Class SVM, the deep baselines on the
+ * chosen backend where it has them (DL4J otherwise), zip files for detectors.
  * Nothing else in the CLI creates an adapter. Guice creates singletons lazily here, so --help and
  * usage errors never start a native backend.
  */
@@ -63,14 +65,27 @@ public final class CliModule extends AbstractModule {
         };
     }
 
-    /** The deep baselines of compare --detectors, on DL4J whatever the --backend of GeoTrans. */
+    /**
+     * The deep baselines of compare --detectors: with --backend libtorch those that exist on
+     * libtorch ({@link #onLibtorch}), the others on DL4J; with --backend dl4j all on DL4J.
+     */
     @Provides
-    BaselineTrainers baselines() {
-        return BaselineTrainers.NONE.withAutoencoder(new Dl4jAutoencoderTrainer())
+    BaselineTrainers baselines(BackendSelection selection) {
+        BaselineTrainers dl4j = BaselineTrainers.NONE.withAutoencoder(new Dl4jAutoencoderTrainer())
                 .with(DetectorKind.DEEP_SVDD, new Dl4jDeepSvddTrainer())
                 .with(DetectorKind.DSEBM, new Dl4jDsebmTrainer())
                 .with(DetectorKind.DAGMM, new Dl4jDagmmTrainer())
                 .with(DetectorKind.ADGAN, new Dl4jAdganTrainer());
+        return switch (selection.backend()) {
+            case DL4J -> dl4j;
+            case LIBTORCH -> onLibtorch(dl4j);
+        };
+    }
+
+    /** The baselines ported to libtorch in place of their DL4J versions: one line each. */
+    private static BaselineTrainers onLibtorch(BaselineTrainers dl4j) {
+        return dl4j.withAutoencoder(new LibtorchAutoencoderTrainer())
+                .with(DetectorKind.DEEP_SVDD, new LibtorchDeepSvddTrainer());
     }
 
     @Provides

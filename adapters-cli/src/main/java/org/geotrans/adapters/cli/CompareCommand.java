@@ -23,7 +23,9 @@ final class CompareCommand extends ExperimentCommand {
                     + "deep-svdd, dsebm, dagmm, adgan, geotrans, or all (every one this build implements). "
                     + "Default: geotrans,raw-ocsvm.",
                     "cae-ocsvm: a DCGAN-shaped convolutional autoencoder, then the One-Class SVMs on its codes; "
-                            + "deep-svdd: One-Class Deep SVDD (the paper's E2E-OC-SVM)."})
+                            + "deep-svdd: One-Class Deep SVDD (the paper's E2E-OC-SVM).",
+                    "The deep baselines train on DL4J; with --backend libtorch, cae-ocsvm and deep-svdd train on "
+                            + "libtorch (fp32, whatever --precision says) and the others on DL4J."})
     List<String> detectorNames;
 
     @Inject

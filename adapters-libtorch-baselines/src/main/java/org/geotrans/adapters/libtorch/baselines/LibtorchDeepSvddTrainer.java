@@ -1,0 +1,61 @@
+package org.geotrans.adapters.libtorch.baselines;
+
+import java.util.List;
+import org.bytedeco.pytorch.Tensor;
+import org.geotrans.adapters.libtorch.Tensors;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.BaselineTraining;
+import org.geotrans.domain.port.ImageDetectorTrainer;
+import org.geotrans.domain.port.ProgressListener;
+
+/**
+ * One-Class Deep SVDD (Ruff et al., ICML 2018) on libtorch, as adapters-dl4j-baselines'
+ * {@code Dl4jDeepSvddTrainer}: the centre c is the mean of the untrained network's
+ * representations of the normal images in inference mode (entries closer to 0 than 0.1 pushed out
+ * to +-0.1, since a zero entry is matched trivially by zero weights), then the network is trained
+ * to bring every normal image's representation close to c: the loss is the batch's mean squared
+ * distance to c. Adam at PyTorch's epsilon, as Ruff et al. and the DL4J version train it. Ruff et
+ * al. start from the encoder of a pretrained autoencoder; this trains from the random
+ * initialisation.
+ */
+public final class LibtorchDeepSvddTrainer implements ImageDetectorTrainer {
+    /** Ruff et al.'s eps: centre entries are kept at least this far from 0. */
+    static final double CENTRE_EPS = 0.1;
+
+    @Override
+    public LibtorchDeepSvdd train(List<Image> normalImages, BaselineTraining training, ProgressListener progress) {
+        ImageShape shape = ImageTensors.commonShape(normalImages, 2);
+        DeepSvddNetwork.checkShape(shape);
+        DeepSvddNetwork network = new DeepSvddNetwork(shape, training.seed());
+        try (Tensor c = Tensors.copyOf(centre(network, normalImages), 0, 1, DeepSvddNetwork.REPRESENTATION)) {
+            MinibatchTraining.fit(network.tensors(), normalImages, shape, training, AdamStep.PYTORCH_EPSILON,
+                    x -> LibtorchDeepSvdd.squaredDistances(network.representations(x, true), c).mean(), progress);
+            return new LibtorchDeepSvdd(network, Tensors.values(c), training.epochs());
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+    }
+
+    /** The mean representation of the images in inference mode, its near-zero entries pushed to +-eps. */
+    static float[] centre(DeepSvddNetwork network, List<Image> images) {
+        float[][] representations = BatchedInference.rows(images, network.shape(), x -> network.representations(x, false),
+                ProgressListener.SILENT);
+        double[] sum = new double[DeepSvddNetwork.REPRESENTATION];
+        for (float[] r : representations) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += r[i];
+            }
+        }
+        float[] centre = new float[sum.length];
+        for (int i = 0; i < sum.length; i++) {
+            double mean = sum[i] / representations.length;
+            if (Math.abs(mean) < CENTRE_EPS) {
+                mean = mean < 0 ? -CENTRE_EPS : CENTRE_EPS;
+            }
+            centre[i] = (float) mean;
+        }
+        return centre;
+    }
+}

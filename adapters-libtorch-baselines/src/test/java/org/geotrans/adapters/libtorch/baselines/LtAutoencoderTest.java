@@ -1,0 +1,121 @@
+package org.geotrans.adapters.libtorch.baselines;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.geotrans.domain.FashionMnistSplit;
+import org.geotrans.domain.image.Image;
+import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.metrics.RankingMetrics;
+import org.geotrans.domain.port.BaselineTraining;
+import org.geotrans.domain.port.ProgressListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CAE-OC-SVM's autoencoder on libtorch and real Fashion-MNIST: its codes of trousers lie together,
+ * away from the other classes' (scored here by the distance to the training codes' mean; the
+ * One-Class SVM on the codes is the one-vs-all use case's). As adapters-dl4j-baselines'
+ * ConvAutoencoderTest.
+ */
+class LtAutoencoderTest {
+    private static FashionMnistSplit split;
+    private static List<Image> trousers;
+    private static List<Image> test;
+    private static LibtorchImageEncoder trained;
+    private static float[][] codes;
+
+    @BeforeAll
+    static void trainOnTrousers() throws IOException {
+        split = FashionMnistSplit.of(FashionMnistSplit.TROUSER, 150, 300);
+        trousers = FashionMnistImages.list(split.normalTrain());
+        test = FashionMnistImages.list(split.test());
+        trained = new LibtorchAutoencoderTrainer().train(trousers, new BaselineTraining(3, 32, 1e-3, 0, 5),
+                ProgressListener.SILENT);
+        codes = trained.encode(test, ProgressListener.SILENT);
+    }
+
+    @Test
+    void trouserCodesLieTogetherAwayFromTheOtherClasses() {
+        float[][] train = trained.encode(trousers, ProgressListener.SILENT);
+        double[] mean = new double[trained.codeLength()];
+        for (float[] c : train) {
+            for (int f = 0; f < mean.length; f++) {
+                mean[f] += c[f] / (double) train.length;
+            }
+        }
+        double[] scores = new double[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            for (int f = 0; f < mean.length; f++) {
+                scores[i] -= (codes[i][f] - mean[f]) * (codes[i][f] - mean[f]);
+            }
+        }
+        double auroc = RankingMetrics.auroc(scores, split.testIsNormal());
+        assertTrue(auroc > 0.85, "AUROC " + auroc + " on " + trousers.size() + " training images");
+    }
+
+    @Test
+    void codesAre256TanhValuesPerImage() {
+        assertEquals(test.size(), codes.length);
+        for (float[] c : codes) {
+            assertEquals(256, c.length);
+            for (float v : c) {
+                assertTrue(v >= -1 && v <= 1, "tanh range: " + v);
+            }
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameCodes() {
+        List<Image> few = trousers.subList(0, 40);
+        BaselineTraining once = new BaselineTraining(1, 16, 1e-3, 0, 9);
+        float[][] first = new LibtorchAutoencoderTrainer().train(few, once, ProgressListener.SILENT)
+                .encode(few, ProgressListener.SILENT);
+        float[][] second = new LibtorchAutoencoderTrainer().train(few, once, ProgressListener.SILENT)
+                .encode(few, ProgressListener.SILENT);
+        for (int i = 0; i < first.length; i++) {
+            assertArrayEquals(first[i], second[i]);
+        }
+    }
+
+    @Test
+    void savedAndLoadedItEncodesAlike() {
+        LibtorchImageEncoder loaded = LibtorchImageEncoder.fromBytes(trained.toBytes());
+        float[][] again = loaded.encode(test, ProgressListener.SILENT);
+        for (int i = 0; i < codes.length; i++) {
+            assertArrayEquals(codes[i], again[i]);
+        }
+        assertEquals(trained.describe(), loaded.describe());
+        assertTrue(trained.describe().contains("libtorch"), trained.describe());
+    }
+
+    @Test
+    void bytesOfAnotherKindAreRefused() {
+        byte[] bytes = trained.toBytes();
+        bytes[3] = 7;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LibtorchImageEncoder.fromBytes(bytes));
+        assertEquals("not a libtorch autoencoder of format 1: found 7", e.getMessage());
+    }
+
+    @Test
+    void shapesItCannotHalveDownTo4AreRefusedBeforeTraining() {
+        List<Image> odd = List.of(new Image(new ImageShape(28, 28, 1), new float[784]),
+                new Image(new ImageShape(28, 28, 1), new float[784]));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LibtorchAutoencoderTrainer()
+                .train(odd, BaselineTraining.autoencoder(1, 0), ProgressListener.SILENT));
+        assertEquals("the convolutional autoencoder needs square images with a side of 4 x 2^n (8, 16, 32, 64, ...), "
+                + "got 28x28x1", e.getMessage());
+    }
+
+    @Test
+    void imagesOfAnotherShapeAreRefused() {
+        List<Image> small = List.of(new Image(new ImageShape(28, 28, 1), new float[784]));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> trained.encode(small, ProgressListener.SILENT));
+        assertEquals("image has shape 28x28x1, the network expects 32x32x1", e.getMessage());
+    }
+}
