@@ -8,6 +8,7 @@ import java.util.Random;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.image.Image;
+import org.geotrans.domain.mixture.GaussianMixtureEnergy;
 import org.geotrans.domain.port.ImageDetector;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.adapters.dl4j.Dl4jBackend;

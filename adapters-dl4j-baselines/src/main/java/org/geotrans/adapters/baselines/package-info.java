@@ -9,6 +9,6 @@
  * ({@code DcganGraphs}), because their losses hold what a DL4J layer stack cannot: an input
  * gradient (DSEBM's score matching, ADGAN's gradient penalty; their second derivatives are
  * central differences of first-order gradients) and a Gaussian mixture fitted to each batch
- * (DAGMM; written out in {@code GaussianMixtureEnergy}).
+ * (DAGMM; written out in the domain's {@code GaussianMixtureEnergy}, which every backend shares).
  */
 package org.geotrans.adapters.baselines;

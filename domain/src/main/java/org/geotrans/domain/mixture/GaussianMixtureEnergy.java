@@ -1,33 +1,98 @@
-package org.geotrans.adapters.baselines;
+package org.geotrans.domain.mixture;
 
 /**
- * DAGMM's Gaussian mixture on the compact representation z, in double precision: the mixture
- * estimated from a batch and the memberships gamma, the batch's loss (lambda_energy x mean sample
+ * DAGMM's Gaussian mixture (Zong et al., ICLR 2018) on the compact representation z, in double
+ * precision and without any library, shared by every backend's DAGMM: the mixture estimated from
+ * a batch and the memberships gamma ({@link #fit}), the batch's loss (lambda_energy x mean sample
  * energy + lambda_diag x the sum of the inverse covariance diagonals, as the reference
- * {@code models/dagmm.py}) and its exact gradient with respect to z and gamma, which the
- * networks' backward pass takes on from there. Each covariance gets 1e-3 on its diagonal, the
- * mean of the reference's random jitter. The reference's guards (1e-7 under the determinant's
- * square root and added to each component's density) are kept in training.
+ * {@code models/dagmm.py}) and its exact gradient with respect to z and gamma ({@link #step}),
+ * which a network's backward pass takes on from there.
+ *
+ * <p>Each covariance gets {@value #JITTER} on its diagonal, the mean of the reference's random
+ * jitter. The reference's guards ({@value #GUARD} under the determinant's square root and added to
+ * each component's density) are kept in training; the fitted mixture's
+ * {@link Mixture#energy sample energy} is computed in log space without them.
  */
-final class GaussianMixtureEnergy {
-    static final double JITTER = 1e-3;
-    static final double GUARD = 1e-7;
+public final class GaussianMixtureEnergy {
+    /** Added to each covariance's diagonal, so that a batch's covariance is always invertible. */
+    public static final double JITTER = 1e-3;
+    /** The reference's guard against a zero determinant and a zero density in the training loss. */
+    public static final double GUARD = 1e-7;
 
     private GaussianMixtureEnergy() {
     }
 
-    /** A batch's loss and its gradients, {@code dz[i][j]} and {@code dGamma[i][k]}. */
-    record Step(double loss, double meanEnergy, double[][] dz, double[][] dGamma) {
+    /**
+     * A batch's loss and its gradients; the arrays are copied in and out.
+     *
+     * @param loss lambda_energy x mean sample energy + lambda_diag x sum of the inverse covariance diagonals
+     * @param meanEnergy the mean sample energy of the batch, with the training guards
+     * @param dz d loss / d z[i][j], one row per image
+     * @param dGamma d loss / d gamma[i][k], one row per image
+     */
+    public record Step(double loss, double meanEnergy, double[][] dz, double[][] dGamma) {
+        public Step {
+            dz = copy(dz);
+            dGamma = copy(dGamma);
+        }
+
+        @Override
+        public double[][] dz() {
+            return copy(dz);
+        }
+
+        @Override
+        public double[][] dGamma() {
+            return copy(dGamma);
+        }
     }
 
-    /** A fitted mixture: weights, means, covariances (jitter included). */
-    record Mixture(double[] phi, double[][] mu, double[][][] sigma) {
+    /**
+     * A fitted mixture of K components in D dimensions; the arrays are copied in and out.
+     *
+     * @param phi the K component weights, summing to 1
+     * @param mu the K means, each of D values
+     * @param sigma the K covariances, each D x D, jitter included
+     */
+    public record Mixture(double[] phi, double[][] mu, double[][][] sigma) {
+        public Mixture {
+            phi = phi.clone();
+            mu = copy(mu);
+            sigma = copy(sigma);
+        }
+
+        @Override
+        public double[] phi() {
+            return phi.clone();
+        }
+
+        @Override
+        public double[][] mu() {
+            return copy(mu);
+        }
+
+        @Override
+        public double[][][] sigma() {
+            return copy(sigma);
+        }
+
+        /** The number of dimensions D of the points it scores. */
+        public int dimension() {
+            return mu[0].length;
+        }
 
         /**
-         * The sample energy -log sum_k phi_k N(z; mu_k, sigma_k), computed in log space so that
-         * distant images keep distinct energies (the reference's guards would tie them).
+         * The sample energy -log sum_k phi_k N(z; mu_k, sigma_k), lower = more typical, computed
+         * in log space so that distant points keep distinct energies (the reference's guards would
+         * tie them).
+         *
+         * @throws IllegalArgumentException when {@code z} does not have {@link #dimension()} values
          */
-        double energy(double[] z) {
+        public double energy(double[] z) {
+            if (z.length != dimension()) {
+                throw new IllegalArgumentException("the point has " + z.length + " values, the mixture "
+                        + dimension());
+            }
             int k = phi.length;
             double[] logTerms = new double[k];
             double max = Double.NEGATIVE_INFINITY;
@@ -53,8 +118,16 @@ final class GaussianMixtureEnergy {
         }
     }
 
-    /** The mixture the memberships {@code gamma} define on {@code z}. */
-    static Mixture fit(double[][] z, double[][] gamma) {
+    /**
+     * The mixture the memberships {@code gamma} define on {@code z}: phi_k the mean membership,
+     * mu_k and sigma_k the membership-weighted mean and covariance (plus {@link #JITTER}).
+     *
+     * @param z N points of D values
+     * @param gamma N rows of K memberships (each row summing to 1, as a softmax gives)
+     * @throws IllegalArgumentException for no points, ragged rows or N that differ
+     */
+    public static Mixture fit(double[][] z, double[][] gamma) {
+        checkShapes(z, gamma);
         int n = z.length;
         int dim = z[0].length;
         int k = gamma[0].length;
@@ -87,15 +160,26 @@ final class GaussianMixtureEnergy {
         return new Mixture(phi, mu, sigma);
     }
 
-    /** The training loss of one batch and its gradients (reverse mode written out). */
-    static Step step(double[][] z, double[][] gamma, double lambdaEnergy, double lambdaDiag) {
+    /**
+     * The training loss of one batch and its gradients with respect to {@code z} and {@code gamma}
+     * (reverse mode written out, through the mixture's estimate from the same batch).
+     *
+     * @throws IllegalArgumentException as {@link #fit}
+     * @throws IllegalStateException when a covariance is not positive definite (non-finite z)
+     */
+    public static Step step(double[][] z, double[][] gamma, double lambdaEnergy, double lambdaDiag) {
+        checkShapes(z, gamma);
         int n = z.length;
         int dim = z[0].length;
         int k = gamma[0].length;
         Mixture m = fit(z, gamma);
+        // the accessors copy: take the arrays once
+        double[] weights = m.phi();
+        double[][] means = m.mu();
+        double[][][] covariances = m.sigma();
         double[] nk = new double[k];
         for (int c = 0; c < k; c++) {
-            nk[c] = m.phi()[c] * n;
+            nk[c] = weights[c] * n;
         }
         double[][][] inv = new double[k][][];
         double[] c = new double[k];
@@ -105,8 +189,8 @@ final class GaussianMixtureEnergy {
         double[][][] r = new double[k][n][dim];
         double[] total = new double[n];
         for (int cc = 0; cc < k; cc++) {
-            inv[cc] = inverse(m.sigma()[cc]);
-            double[][] chol = cholesky(m.sigma()[cc]);
+            inv[cc] = inverse(covariances[cc]);
+            double[][] chol = cholesky(covariances[cc]);
             double det = 1;
             for (int j = 0; j < dim; j++) {
                 det *= chol[j][j] * chol[j][j];
@@ -115,11 +199,11 @@ final class GaussianMixtureEnergy {
             c[cc] = 1 / Math.sqrt(det2pi[cc] + GUARD);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < dim; j++) {
-                    r[cc][i][j] = z[i][j] - m.mu()[cc][j];
+                    r[cc][i][j] = z[i][j] - means[cc][j];
                 }
                 d[i][cc] = quadratic(inv[cc], r[cc][i], r[cc][i]);
                 q[i][cc] = Math.exp(-0.5 * d[i][cc]);
-                total[i] += m.phi()[cc] * q[i][cc] * c[cc] + GUARD;
+                total[i] += weights[cc] * q[i][cc] * c[cc] + GUARD;
             }
         }
         double energySum = 0;
@@ -129,7 +213,7 @@ final class GaussianMixtureEnergy {
         }
         for (int cc = 0; cc < k; cc++) {
             for (int j = 0; j < dim; j++) {
-                diagSum += 1 / m.sigma()[cc][j][j];
+                diagSum += 1 / covariances[cc][j][j];
             }
         }
         double loss = lambdaEnergy * energySum / n + lambdaDiag * diagSum;
@@ -137,7 +221,7 @@ final class GaussianMixtureEnergy {
         double[][] dz = new double[n][dim];
         double[][] dGamma = new double[n][k];
         for (int cc = 0; cc < k; cc++) {
-            double phi = m.phi()[cc];
+            double phi = weights[cc];
             double[][] a = inv[cc];
             double dPhi = 0;
             double dC = 0;
@@ -164,14 +248,14 @@ final class GaussianMixtureEnergy {
                 for (int y = 0; y < dim; y++) {
                     dSigma[x][y] = cFactor * a[x][y] - adaA[x][y];
                 }
-                dSigma[x][x] -= lambdaDiag / (m.sigma()[cc][x][x] * m.sigma()[cc][x][x]);
+                dSigma[x][x] -= lambdaDiag / (covariances[cc][x][x] * covariances[cc][x][x]);
             }
             // Sigma = sum_i gamma_i r_i r_i^T / N_k + jitter; mu = sum_i gamma_i z_i / N_k; phi = N_k / n
             double dNk = dPhi / n;
             double traceTerm = 0;
             for (int x = 0; x < dim; x++) {
                 for (int y = 0; y < dim; y++) {
-                    traceTerm += dSigma[x][y] * (m.sigma()[cc][x][y] - (x == y ? JITTER : 0));
+                    traceTerm += dSigma[x][y] * (covariances[cc][x][y] - (x == y ? JITTER : 0));
                 }
             }
             dNk -= traceTerm / nk[cc];
@@ -196,7 +280,7 @@ final class GaussianMixtureEnergy {
             }
             double muDot = 0;
             for (int x = 0; x < dim; x++) {
-                muDot += dMu[x] * m.mu()[cc][x];
+                muDot += dMu[x] * means[cc][x];
             }
             dNk -= muDot / nk[cc];
             for (int i = 0; i < n; i++) {
@@ -211,7 +295,37 @@ final class GaussianMixtureEnergy {
         return new Step(loss, energySum / n, dz, dGamma);
     }
 
-    static double[][] cholesky(double[][] a) {
+    private static void checkShapes(double[][] z, double[][] gamma) {
+        if (z.length == 0 || z.length != gamma.length) {
+            throw new IllegalArgumentException("a mixture needs as many membership rows as points, at least one; got "
+                    + z.length + " points and " + gamma.length + " membership rows");
+        }
+        for (int i = 0; i < z.length; i++) {
+            if (z[i].length != z[0].length || gamma[i].length != gamma[0].length || z[0].length == 0
+                    || gamma[0].length == 0) {
+                throw new IllegalArgumentException("row " + i + " has " + z[i].length + " values and " + gamma[i].length
+                        + " memberships, the first " + z[0].length + " and " + gamma[0].length);
+            }
+        }
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+
+    private static double[][][] copy(double[][][] a) {
+        double[][][] out = new double[a.length][][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = copy(a[i]);
+        }
+        return out;
+    }
+
+    private static double[][] cholesky(double[][] a) {
         int dim = a.length;
         double[][] l = new double[dim][dim];
         for (int i = 0; i < dim; i++) {

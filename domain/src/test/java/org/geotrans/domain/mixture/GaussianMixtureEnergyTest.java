@@ -1,10 +1,12 @@
-package org.geotrans.adapters.baselines;
+package org.geotrans.domain.mixture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/** DAGMM's mixture: its written-out gradients, its energy, and what it refuses. */
 class GaussianMixtureEnergyTest {
 
     @Test
@@ -61,5 +63,32 @@ class GaussianMixtureEnergyTest {
 
         assertEquals(0.5, m.mu()[0][0], 1e-12);
         assertEquals(true, far > atMean + 100, atMean + " vs " + far);
+    }
+
+    @Test
+    void mismatchedRowsAndPointsOfAnotherDimensionAreRefusedWithOneLine() {
+        double[][] z = {{0, 0}, {1, 0}, {0, 1}};
+        IllegalArgumentException counts = assertThrows(IllegalArgumentException.class,
+                () -> GaussianMixtureEnergy.fit(z, new double[][] {{1}, {1}}));
+        assertEquals("a mixture needs as many membership rows as points, at least one; got 3 points and 2 membership rows",
+                counts.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> GaussianMixtureEnergy.step(new double[][] {{0, 0}, {1}}, new double[][] {{1}, {1}}, 0.1, 0.1));
+        GaussianMixtureEnergy.Mixture m = GaussianMixtureEnergy.fit(z, new double[][] {{1}, {1}, {1}});
+        IllegalArgumentException dimension = assertThrows(IllegalArgumentException.class,
+                () -> m.energy(new double[] {0, 0, 0}));
+        assertEquals("the point has 3 values, the mixture 2", dimension.getMessage());
+    }
+
+    @Test
+    void aFittedMixtureCannotBeChangedThroughItsArrays() {
+        double[][] z = {{0, 0}, {1, 0}, {0, 1}};
+        GaussianMixtureEnergy.Mixture m = GaussianMixtureEnergy.fit(z, new double[][] {{1}, {1}, {1}});
+        double before = m.energy(new double[] {0.3, 0.3});
+
+        m.mu()[0][0] = 100;
+        m.sigma()[0][0][0] = 1e-9;
+
+        assertEquals(before, m.energy(new double[] {0.3, 0.3}));
     }
 }
