@@ -24,7 +24,9 @@ import org.geotrans.adapters.libtorch.LibtorchRuntime;
 import org.geotrans.adapters.libtorch.LibtorchTransformationClassifierProvider;
 import org.geotrans.adapters.libtorch.LibtorchTuning;
 import org.geotrans.adapters.libtorch.baselines.LibtorchAutoencoderTrainer;
+import org.geotrans.adapters.libtorch.baselines.LibtorchDagmmTrainer;
 import org.geotrans.adapters.libtorch.baselines.LibtorchDeepSvddTrainer;
+import org.geotrans.adapters.libtorch.baselines.LibtorchDsebmTrainer;
 import org.geotrans.adapters.store.ZipDetectorStore;
 import org.geotrans.application.evaluate.BaselineTrainers;
 import org.geotrans.application.evaluate.DetectorKind;
@@ -85,7 +87,9 @@ public final class CliModule extends AbstractModule {
     /** The baselines ported to libtorch in place of their DL4J versions: one line each. */
     private static BaselineTrainers onLibtorch(BaselineTrainers dl4j) {
         return dl4j.withAutoencoder(new LibtorchAutoencoderTrainer())
-                .with(DetectorKind.DEEP_SVDD, new LibtorchDeepSvddTrainer());
+                .with(DetectorKind.DEEP_SVDD, new LibtorchDeepSvddTrainer())
+                .with(DetectorKind.DSEBM, new LibtorchDsebmTrainer())
+                .with(DetectorKind.DAGMM, new LibtorchDagmmTrainer());
     }
 
     @Provides

@@ -21,11 +21,11 @@ class CompareLibtorchBaselinesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theAutoencoderAndDeepSvddTrainOnLibtorch() throws IOException {
+    void theDeepBaselinesTrainOnLibtorch() throws IOException {
         Path data = TinyIdx.write(tmp, 12, 8);
         Path out = tmp.resolve("results");
         Cli.Result result = Cli.run("compare", "--backend", "libtorch", "--data", data.toString(), "--normal-class",
-                "trouser", "--preset", "quick", "--transforms", "simple8", "--detectors", "deep-svdd,cae-ocsvm",
+                "trouser", "--preset", "quick", "--transforms", "simple8", "--detectors", "deep-svdd,cae-ocsvm,dsebm,dagmm",
                 "--baseline-epochs", "1", "--seed", "5", "--max-test", "20", "--out", out.toString());
         assertEquals(0, result.exitCode(), result.err());
         Map<String, Object> json = new ObjectMapper().readValue(out.resolve("results.json").toFile(), Map.class);
@@ -36,5 +36,10 @@ class CompareLibtorchBaselinesTest {
         Map<String, Object> cae = runs.stream().filter(r -> r.get("detector").equals("CAE_OCSVM")).findFirst().orElseThrow();
         String autoencoder = ((Map<String, Object>) cae.get("details")).get("autoencoder").toString();
         assertTrue(autoencoder.startsWith("DCGAN-shaped convolutional autoencoder on libtorch"), autoencoder);
+        for (String detector : List.of("DSEBM", "DAGMM")) {
+            Map<String, Object> run = runs.stream().filter(r -> r.get("detector").equals(detector)).findFirst().orElseThrow();
+            String described = ((Map<String, Object>) run.get("details")).get("network").toString();
+            assertTrue(described.startsWith(detector + " on libtorch"), described);
+        }
     }
 }
