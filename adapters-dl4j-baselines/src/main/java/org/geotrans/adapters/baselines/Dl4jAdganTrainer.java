@@ -15,7 +15,7 @@ public final class Dl4jAdganTrainer implements ImageDetectorTrainer {
 
     @Override
     public ImageDetector train(List<Image> normalImages, BaselineTraining training, ProgressListener progress) {
-        ImageShape shape = ImageArrays.commonShape(normalImages, 2);
+        ImageShape shape = ImageShape.sharedBy(normalImages, 2);
         DcganGraphs.checkSide(shape);
         return Dl4jBackend.withContextClassLoader(() -> {
             Dl4jBackend.ensureInitialised();

@@ -14,7 +14,7 @@ public final class Dl4jAutoencoderTrainer implements ImageEncoderTrainer {
 
     @Override
     public Dl4jImageEncoder train(List<Image> normalImages, BaselineTraining training, ProgressListener progress) {
-        ImageShape shape = ImageArrays.commonShape(normalImages, 2);
+        ImageShape shape = ImageShape.sharedBy(normalImages, 2);
         ConvAutoencoder.halvings(shape);
         return Dl4jBackend.withContextClassLoader(() -> {
             Dl4jBackend.ensureInitialised();

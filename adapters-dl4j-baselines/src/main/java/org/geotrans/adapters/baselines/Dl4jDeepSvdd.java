@@ -16,6 +16,7 @@ import org.geotrans.domain.port.ImageDetector;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.port.ProgressStage;
 import org.geotrans.domain.port.TrainingProgress;
+import org.geotrans.domain.svdd.Hypersphere;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -42,16 +43,7 @@ public final class Dl4jDeepSvdd implements ImageDetector {
     public double[] scores(List<Image> images, ProgressListener progress) {
         return Dl4jBackend.withContextClassLoader(() -> {
             float[][] representations = representations(network, images, shape, progress);
-            double[] scores = new double[representations.length];
-            for (int i = 0; i < scores.length; i++) {
-                double d = 0;
-                for (int f = 0; f < centre.length; f++) {
-                    double diff = representations[i][f] - centre[f];
-                    d += diff * diff;
-                }
-                scores[i] = -d;
-            }
-            return scores;
+            return new Hypersphere(centre).scores(representations);
         });
     }
 

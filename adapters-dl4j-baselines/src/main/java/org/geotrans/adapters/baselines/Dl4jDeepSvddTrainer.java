@@ -8,6 +8,7 @@ import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.BaselineTraining;
 import org.geotrans.domain.port.ImageDetectorTrainer;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.svdd.Hypersphere;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,12 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * pretrained autoencoder; this trains from the random initialisation.
  */
 public final class Dl4jDeepSvddTrainer implements ImageDetectorTrainer {
-    /** Ruff et al.'s eps: centre entries are kept at least this far from 0. */
-    static final double CENTRE_EPS = 0.1;
-
     @Override
     public Dl4jDeepSvdd train(List<Image> normalImages, BaselineTraining training, ProgressListener progress) {
-        ImageShape shape = ImageArrays.commonShape(normalImages, 2);
+        ImageShape shape = ImageShape.sharedBy(normalImages, 2);
         DeepSvddNetwork.representationLayer(shape);
         return Dl4jBackend.withContextClassLoader(() -> {
             Dl4jBackend.ensureInitialised();
@@ -42,20 +40,6 @@ public final class Dl4jDeepSvddTrainer implements ImageDetectorTrainer {
     /** The mean representation of the images in inference mode, its near-zero entries pushed to +-eps. */
     static float[] centre(MultiLayerNetwork network, List<Image> images, ImageShape shape) {
         float[][] representations = Dl4jDeepSvdd.representations(network, images, shape);
-        double[] sum = new double[DeepSvddNetwork.REPRESENTATION];
-        for (float[] r : representations) {
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += r[i];
-            }
-        }
-        float[] centre = new float[sum.length];
-        for (int i = 0; i < sum.length; i++) {
-            double mean = sum[i] / representations.length;
-            if (Math.abs(mean) < CENTRE_EPS) {
-                mean = mean < 0 ? -CENTRE_EPS : CENTRE_EPS;
-            }
-            centre[i] = (float) mean;
-        }
-        return centre;
+        return Hypersphere.around(representations).centre();
     }
 }

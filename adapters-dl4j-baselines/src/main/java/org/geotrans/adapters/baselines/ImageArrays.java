@@ -11,25 +11,6 @@ final class ImageArrays {
     private ImageArrays() {
     }
 
-    /**
-     * The shape every image shares.
-     *
-     * @throws IllegalArgumentException for fewer than {@code atLeast} images or mixed shapes
-     */
-    static ImageShape commonShape(List<Image> images, int atLeast) {
-        if (images.size() < atLeast) {
-            throw new IllegalArgumentException("got " + images.size() + " images; at least " + atLeast + " are needed");
-        }
-        ImageShape shape = images.get(0).shape();
-        for (int i = 1; i < images.size(); i++) {
-            if (!images.get(i).shape().equals(shape)) {
-                throw new IllegalArgumentException("image " + i + " has shape " + images.get(i).shape() + ", the first "
-                        + shape);
-            }
-        }
-        return shape;
-    }
-
     /** Images {@code order[from .. from + count)} as one NCHW array. */
     static INDArray nchw(List<Image> images, int[] order, int from, int count, ImageShape expected) {
         int size = expected.size();

@@ -50,7 +50,7 @@ class DeepSvddTest {
     @Test
     void theCentreKeepsItsEntriesAwayFromZero() {
         for (float v : trained.centre()) {
-            assertTrue(Math.abs(v) >= Dl4jDeepSvddTrainer.CENTRE_EPS - 1e-7, "centre entry " + v);
+            assertTrue(Math.abs(v) >= org.geotrans.domain.svdd.Hypersphere.MIN_ENTRY - 1e-7, "centre entry " + v);
         }
     }
 

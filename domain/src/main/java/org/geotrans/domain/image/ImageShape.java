@@ -62,4 +62,24 @@ public record ImageShape(int height, int width, int channels) {
     public String toString() {
         return height + "x" + width + "x" + channels;
     }
+
+    /**
+     * The shape all of {@code images} share: what a network trained on them takes.
+     *
+     * @throws IllegalArgumentException for fewer than {@code atLeast} images or mixed shapes, naming
+     *     the first image that differs
+     */
+    public static ImageShape sharedBy(java.util.List<Image> images, int atLeast) {
+        if (images.size() < atLeast) {
+            throw new IllegalArgumentException("got " + images.size() + " images; at least " + atLeast + " are needed");
+        }
+        ImageShape shape = images.get(0).shape();
+        for (int i = 1; i < images.size(); i++) {
+            if (!images.get(i).shape().equals(shape)) {
+                throw new IllegalArgumentException("image " + i + " has shape " + images.get(i).shape() + ", the first "
+                        + shape);
+            }
+        }
+        return shape;
+    }
 }

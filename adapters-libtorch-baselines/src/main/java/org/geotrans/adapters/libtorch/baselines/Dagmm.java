@@ -43,7 +43,7 @@ final class Dagmm implements ImageDetector, TensorNetwork {
      * @throws IllegalStateException when the loss stops being finite
      */
     static Dagmm train(List<Image> normal, BaselineTraining training, ProgressListener listener) {
-        ImageShape shape = ImageTensors.commonShape(normal, 2);
+        ImageShape shape = ImageShape.sharedBy(normal, 2);
         if (training.batchSize() < 2) {
             throw new IllegalArgumentException("DAGMM fits a mixture to each batch and needs batches of at least 2 images, "
                     + "got batch size " + training.batchSize());

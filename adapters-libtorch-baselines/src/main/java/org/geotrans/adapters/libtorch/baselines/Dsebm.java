@@ -69,7 +69,7 @@ final class Dsebm implements ImageDetector, TensorNetwork {
      * @throws IllegalStateException when the loss stops being finite
      */
     static Dsebm train(List<Image> normal, BaselineTraining training, ProgressListener listener) {
-        ImageShape shape = ImageTensors.commonShape(normal, 2);
+        ImageShape shape = ImageShape.sharedBy(normal, 2);
         Dsebm dsebm = new Dsebm(shape, training.seed(), training.epochs());
         try {
             MinibatchTraining.fit(dsebm.tensors, normal, shape, training, AdamStep.KERAS_EPSILON, dsebm::denoisingLoss,

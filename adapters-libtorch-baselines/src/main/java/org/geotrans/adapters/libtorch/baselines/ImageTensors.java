@@ -12,25 +12,6 @@ final class ImageTensors {
     }
 
     /**
-     * The shape every image shares.
-     *
-     * @throws IllegalArgumentException for fewer than {@code atLeast} images or mixed shapes
-     */
-    static ImageShape commonShape(List<Image> images, int atLeast) {
-        if (images.size() < atLeast) {
-            throw new IllegalArgumentException("got " + images.size() + " images; at least " + atLeast + " are needed");
-        }
-        ImageShape shape = images.get(0).shape();
-        for (int i = 1; i < images.size(); i++) {
-            if (!images.get(i).shape().equals(shape)) {
-                throw new IllegalArgumentException("image " + i + " has shape " + images.get(i).shape() + ", the first "
-                        + shape);
-            }
-        }
-        return shape;
-    }
-
-    /**
      * Images {@code order[from .. from + count)} as one tensor.
      *
      * @throws IllegalArgumentException when an image's shape is not {@code expected}

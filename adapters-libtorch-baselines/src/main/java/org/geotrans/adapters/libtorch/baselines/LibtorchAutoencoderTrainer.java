@@ -15,7 +15,7 @@ public final class LibtorchAutoencoderTrainer implements ImageEncoderTrainer {
 
     @Override
     public LibtorchImageEncoder train(List<Image> normalImages, BaselineTraining training, ProgressListener progress) {
-        ImageShape shape = ImageTensors.commonShape(normalImages, 2);
+        ImageShape shape = ImageShape.sharedBy(normalImages, 2);
         ConvAutoencoder.halvings(shape);
         ConvAutoencoder network = new ConvAutoencoder(shape, training.seed());
         try {

@@ -12,6 +12,7 @@ import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ImageDetector;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.svdd.Hypersphere;
 
 /**
  * A trained One-Class Deep SVDD on libtorch: an image's score is minus the squared distance of
@@ -43,16 +44,7 @@ public final class LibtorchDeepSvdd implements ImageDetector {
     public double[] scores(List<Image> images, ProgressListener progress) {
         float[][] representations = BatchedInference.rows(images, network.shape(), x -> network.representations(x, false),
                 progress);
-        double[] scores = new double[representations.length];
-        for (int i = 0; i < scores.length; i++) {
-            double d = 0;
-            for (int f = 0; f < centre.length; f++) {
-                double diff = representations[i][f] - centre[f];
-                d += diff * diff;
-            }
-            scores[i] = -d;
-        }
-        return scores;
+        return new Hypersphere(centre).scores(representations);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.BaselineTraining;
 import org.geotrans.domain.port.ImageDetectorTrainer;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.svdd.Hypersphere;
 
 /**
  * One-Class Deep SVDD (Ruff et al., ICML 2018) on libtorch, as adapters-dl4j-baselines'
@@ -20,12 +21,9 @@ import org.geotrans.domain.port.ProgressListener;
  * initialisation.
  */
 public final class LibtorchDeepSvddTrainer implements ImageDetectorTrainer {
-    /** Ruff et al.'s eps: centre entries are kept at least this far from 0. */
-    static final double CENTRE_EPS = 0.1;
-
     @Override
     public LibtorchDeepSvdd train(List<Image> normalImages, BaselineTraining training, ProgressListener progress) {
-        ImageShape shape = ImageTensors.commonShape(normalImages, 2);
+        ImageShape shape = ImageShape.sharedBy(normalImages, 2);
         DeepSvddNetwork.checkShape(shape);
         DeepSvddNetwork network = new DeepSvddNetwork(shape, training.seed());
         try (Tensor c = Tensors.copyOf(centre(network, normalImages), 0, 1, DeepSvddNetwork.REPRESENTATION)) {
@@ -42,20 +40,6 @@ public final class LibtorchDeepSvddTrainer implements ImageDetectorTrainer {
     static float[] centre(DeepSvddNetwork network, List<Image> images) {
         float[][] representations = BatchedInference.rows(images, network.shape(), x -> network.representations(x, false),
                 ProgressListener.SILENT);
-        double[] sum = new double[DeepSvddNetwork.REPRESENTATION];
-        for (float[] r : representations) {
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += r[i];
-            }
-        }
-        float[] centre = new float[sum.length];
-        for (int i = 0; i < sum.length; i++) {
-            double mean = sum[i] / representations.length;
-            if (Math.abs(mean) < CENTRE_EPS) {
-                mean = mean < 0 ? -CENTRE_EPS : CENTRE_EPS;
-            }
-            centre[i] = (float) mean;
-        }
-        return centre;
+        return Hypersphere.around(representations).centre();
     }
 }

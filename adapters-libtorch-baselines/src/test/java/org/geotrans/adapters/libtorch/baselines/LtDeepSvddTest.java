@@ -55,7 +55,7 @@ class LtDeepSvddTest {
     @Test
     void theCentreKeepsItsEntriesAwayFromZero() {
         for (float v : trained.centre()) {
-            assertTrue(Math.abs(v) >= LibtorchDeepSvddTrainer.CENTRE_EPS - 1e-7, "centre entry " + v);
+            assertTrue(Math.abs(v) >= org.geotrans.domain.svdd.Hypersphere.MIN_ENTRY - 1e-7, "centre entry " + v);
         }
     }
 
