@@ -39,18 +39,33 @@ class UnitFilesTest {
         Unit unit = new Unit(3, "Dress", 1, 8);
         double[] scores = {0.1, 1.0 / 3, -Double.MAX_VALUE, Double.MIN_VALUE, Double.NEGATIVE_INFINITY, Double.NaN, -0.0};
         RunResult r = new RunResult(3, "Dress", DetectorKind.GEOTRANS_DIRICHLET, 1, 8, 0.75, 0.5, Double.NaN, 12.5, 3.25,
-                scores, new boolean[] {true, false, true, false, false, true, false}, new int[] {0, 4, 9},
-                Map.of("network", "WRN-10-1"), new DecisionMetrics(-1.5, 3, 4, 1, 2));
+                scores, new boolean[] {true, false, true, false, false, true, false}, new int[] {0, 2, 3, 5, 8, 11, 12},
+                new int[] {0, 4, 9}, Map.of("network", "WRN-10-1"), new DecisionMetrics(-1.5, 3, 4, 1, 2));
         files(RUN).record(unit, List.of(r));
         RunResult back = files(RUN).finished(unit).orElseThrow().get(0);
         assertArrayEquals(scores, back.scores());
         assertArrayEquals(r.normal(), back.normal());
+        assertArrayEquals(r.testPositions(), back.testPositions());
         assertArrayEquals(r.trainingSample(), back.trainingSample());
         assertEquals(r.details(), back.details());
         assertEquals(r.auprOut(), back.auprOut());
         assertEquals(r.detector(), back.detector());
         assertEquals(r.atThreshold(), back.atThreshold());
         assertTrue(files(RUN).finished(new Unit(3, "Dress", 0, 7)).isEmpty());
+    }
+
+    @Test
+    void aUnitRecordedBeforeResultsSaidWhichTestImagesTheyScoredReadsAsScoringThemAll() throws IOException {
+        Unit unit = new Unit(3, "Dress", 1, 8);
+        files(RUN).record(unit, List.of(new RunResult(3, "Dress", DetectorKind.OCSVM, 1, 8, 0.5, 0.5, 0.5, 1, 1,
+                new double[] {0.1, 0.2, 0.3}, new boolean[] {true, false, true}, new int[] {0, 1, 2}, new int[] {0},
+                Map.of(), null)));
+        Path file = dir.resolve("units/3-dress-run1.json");
+        String json = Files.readString(file);
+        String older = json.replaceAll("\"testPositions\"\\s*:\\s*\\[[^]]*],", "");
+        assertTrue(older.length() < json.length(), json);
+        Files.writeString(file, older);
+        assertArrayEquals(new int[] {0, 1, 2}, files(RUN).finished(unit).orElseThrow().get(0).testPositions());
     }
 
     @Test

@@ -9,10 +9,12 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.geotrans.application.checkpoint.CheckpointFiles;
 import org.geotrans.application.checkpoint.CheckpointPolicy;
 import org.geotrans.application.checkpoint.ResumeMismatchException;
@@ -40,17 +42,25 @@ import org.geotrans.domain.transform.TransformationSet;
  * training subset and seed for every detector within a run (the One-Class SVMs train on a seeded
  * sample of it, at most {@code ocsvmMaxTrain} images). A unit's results are listed in Table 1's
  * column order.
+ *
+ * <p>ADGAN scores at most {@value #ADGAN_REFERENCE_TEST_CAP} of the test images, as the reference
+ * code's {@code _adgan_experiment} does "due to runtime complexity": a random subset of the run's
+ * test images drawn from the run's seed, the same for every class of the run; its AUROC and AUPR
+ * are over that subset, and its result says which images it scored ({@link RunResult#testPositions}).
  */
 public final class EvaluateOneVsAllUseCase {
     /** The paper's hindsight grid. */
     static final double[] HINDSIGHT_NUS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
     static final double[] HINDSIGHT_GAMMAS = {1.0 / 128, 1.0 / 64, 1.0 / 32, 1.0 / 16, 1.0 / 8, 0.25, 0.5, 1, 2, 4};
     static final double DEFAULT_NU = 0.1;
+    /** The reference's cap on the test images ADGAN scores. */
+    static final int ADGAN_REFERENCE_TEST_CAP = 5_000;
 
     private final TrainDetectorUseCase trainer;
     private final OneClassSvm ocsvm;
     private final BaselineTrainers baselines;
     private final OneVsAllSplit split = new OneVsAllSplit();
+    private final int adganTestCap;
 
     /** GeoTrans and the raw-pixel One-Class SVM only; the deep baselines are refused. */
     public EvaluateOneVsAllUseCase(TrainDetectorUseCase trainer, OneClassSvm ocsvm) {
@@ -59,9 +69,18 @@ public final class EvaluateOneVsAllUseCase {
 
     @Inject
     public EvaluateOneVsAllUseCase(TrainDetectorUseCase trainer, OneClassSvm ocsvm, BaselineTrainers baselines) {
+        this(trainer, ocsvm, baselines, ADGAN_REFERENCE_TEST_CAP);
+    }
+
+    /** With another cap on ADGAN's test images than the reference's (tests, on small test sets). */
+    EvaluateOneVsAllUseCase(TrainDetectorUseCase trainer, OneClassSvm ocsvm, BaselineTrainers baselines, int adganTestCap) {
+        if (adganTestCap < 1) {
+            throw new IllegalArgumentException("ADGAN's cap on the test images must be at least 1, got " + adganTestCap);
+        }
         this.trainer = trainer;
         this.ocsvm = ocsvm;
         this.baselines = baselines;
+        this.adganTestCap = adganTestCap;
     }
 
     /** GeoTrans with both scores. */
@@ -235,22 +254,54 @@ public final class EvaluateOneVsAllUseCase {
                         "autoencoder-train-images", Integer.toString(normalTrain.size())));
     }
 
-    /** A deep baseline that scores images itself, trained on every normal training image of the run. */
+    /**
+     * A deep baseline that scores images itself, trained on every normal training image of the
+     * run; ADGAN scores its capped subset of the test images.
+     */
     private RunResult runImageDetector(OneVsAllCommand command, DetectorKind kind, List<Image> normalTrain, int[] sample,
                                        List<Image> testImages, RunContext run) {
         ExperimentSettings settings = command.settings();
         BaselineTraining training = trainingOf(kind, settings, run.seed);
+        int[] positions = testPositions(kind, testImages.size(), run.seed);
+        boolean capped = positions.length < testImages.size();
+        boolean[] normal = pick(run.normal, positions);
+        if (capped) {
+            checkBothKinds(normal, run.className);
+        }
         long t0 = System.nanoTime();
         run.listener.stage(kind.label() + ": training on " + normalTrain.size() + " '" + run.className + "' images, "
                 + training.epochs() + " epochs");
         ImageDetector detector = baselines.detector(kind).orElseThrow().train(normalTrain, training, run.listener.progress());
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        run.listener.stage(kind.label() + ": scoring " + testImages.size() + " test images");
-        double[] scores = detector.scores(testImages, run.listener.progress());
+        String scored = capped ? scoredOf(positions.length, testImages.size()) : testImages.size() + " test images";
+        run.listener.stage(kind.label() + ": scoring " + scored);
+        double[] scores = detector.scores(capped ? split.pick(testImages, positions) : testImages, run.listener.progress());
         double scoreSeconds = (System.nanoTime() - t1) / 1e9;
-        return result(run, kind, scores, sample, trainSeconds, scoreSeconds, Map.of("network", detector.describe(),
+        Map<String, String> details = new HashMap<>(Map.of("network", detector.describe(),
                 "epochs", Integer.toString(training.epochs()), "train-images", Integer.toString(normalTrain.size())));
+        if (capped) {
+            details.put("test-subset", "scored " + scoredOf(positions.length, testImages.size()) + " (the reference's cap)");
+        }
+        return result(run, kind, scores, positions, normal, sample, trainSeconds, scoreSeconds, details, null);
+    }
+
+    /** The positions among the run's test images that {@code kind} scores: ADGAN's capped subset, or all of them. */
+    private int[] testPositions(DetectorKind kind, int testImages, long runSeed) {
+        return kind == DetectorKind.ADGAN ? split.cappedTestPositions(testImages, adganTestCap, runSeed)
+                : IntStream.range(0, testImages).toArray();
+    }
+
+    private static String scoredOf(int scored, int of) {
+        return String.format(Locale.ROOT, "%,d of %,d test images", scored, of);
+    }
+
+    private static boolean[] pick(boolean[] values, int[] positions) {
+        boolean[] out = new boolean[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            out[i] = values[positions[i]];
+        }
+        return out;
     }
 
     /** Each deep baseline's published recipe, its epochs scaled as the settings say. */
@@ -354,12 +405,20 @@ public final class EvaluateOneVsAllUseCase {
         return result(run, kind, scores, sample, trainSeconds, scoreSeconds, details, null);
     }
 
+    /** A detector's result on every test image of the run. */
     private RunResult result(RunContext run, DetectorKind kind, double[] scores, int[] sample, double trainSeconds,
                              double scoreSeconds, Map<String, String> details, DecisionMetrics atThreshold) {
-        RunResult r = new RunResult(run.classIndex, run.className, kind, run.run, run.seed,
-                RankingMetrics.auroc(scores, run.normal), RankingMetrics.auprIn(scores, run.normal), RankingMetrics.auprOut(scores, run.normal),
-                trainSeconds, scoreSeconds, scores, run.normal, sample, new HashMap<>(details), atThreshold);
-        return r;
+        return result(run, kind, scores, IntStream.range(0, scores.length).toArray(), run.normal, sample, trainSeconds,
+                scoreSeconds, details, atThreshold);
+    }
+
+    /** A detector's result on the test images at {@code positions}, labelled {@code normal}: metrics over those alone. */
+    private RunResult result(RunContext run, DetectorKind kind, double[] scores, int[] positions, boolean[] normal,
+                             int[] sample, double trainSeconds, double scoreSeconds, Map<String, String> details,
+                             DecisionMetrics atThreshold) {
+        return new RunResult(run.classIndex, run.className, kind, run.run, run.seed,
+                RankingMetrics.auroc(scores, normal), RankingMetrics.auprIn(scores, normal), RankingMetrics.auprOut(scores, normal),
+                trainSeconds, scoreSeconds, scores, normal, positions, sample, new HashMap<>(details), atThreshold);
     }
 
     /** Preprocessed pixels as flat feature rows, the OC-SVM's raw-pixel input. */
@@ -416,9 +475,12 @@ public final class EvaluateOneVsAllUseCase {
         return out;
     }
 
-    /** A unit recorded before, checked against this experiment: the same detectors and test labels. */
-    private static Optional<List<RunResult>> recorded(UnitJournal journal, Unit unit, Set<DetectorKind> detectors,
-                                                      boolean[] normal) {
+    /**
+     * A unit recorded before, checked against this experiment: the same detectors, and each the
+     * same test images (ADGAN's capped subset among them) with the same labels.
+     */
+    private Optional<List<RunResult>> recorded(UnitJournal journal, Unit unit, Set<DetectorKind> detectors,
+                                               boolean[] normal) {
         Optional<List<RunResult>> recorded;
         try {
             recorded = journal.finished(unit);
@@ -432,7 +494,8 @@ public final class EvaluateOneVsAllUseCase {
         Set<DetectorKind> found = EnumSet.noneOf(DetectorKind.class);
         for (RunResult r : recorded.get()) {
             found.add(r.detector());
-            if (!Arrays.equals(r.normal(), normal)) {
+            int[] positions = testPositions(r.detector(), normal.length, unit.seed());
+            if (!Arrays.equals(r.testPositions(), positions) || !Arrays.equals(r.normal(), pick(normal, positions))) {
                 throw new ResumeMismatchException("the recorded " + unit.className() + ", run " + (unit.run() + 1)
                         + " scored other test images");
             }

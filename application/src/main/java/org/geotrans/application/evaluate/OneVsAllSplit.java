@@ -11,6 +11,7 @@ import java.util.Random;
  * reports what it chose; train and score, run in separate processes, ask this for the same choice.
  */
 public final class OneVsAllSplit {
+    private static final long CAP_SALT = 0x6A09E667F3BCC909L;
 
     /** The test images scored with these settings: indices into the test set, increasing; all of them for limit 0. */
     public int[] testSubset(int testImages, int limit, long seed) {
@@ -23,6 +24,21 @@ public final class OneVsAllSplit {
      */
     public int[] trainingSample(int classImages, int limit, long runSeed) {
         return subset(classImages, limit, new Random(runSeed));
+    }
+
+    /**
+     * The test images that a detector with a cap on its test images scores in the run with this
+     * seed: {@code cap} of the run's {@code testImages}, drawn at random, as positions among them,
+     * increasing; all of them when there are no more than {@code cap}. Drawn from the run's seed
+     * mixed with a constant, so that the draw is not the training sample's.
+     *
+     * @throws IllegalArgumentException for a cap below 1
+     */
+    public int[] cappedTestPositions(int testImages, int cap, long runSeed) {
+        if (cap < 1) {
+            throw new IllegalArgumentException("a cap on the test images must be at least 1, got " + cap);
+        }
+        return subset(testImages, cap, new Random(runSeed ^ CAP_SALT));
     }
 
     /** The items at these indices, in their order. */

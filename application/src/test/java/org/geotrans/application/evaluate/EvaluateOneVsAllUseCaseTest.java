@@ -321,6 +321,66 @@ class EvaluateOneVsAllUseCaseTest {
         assertEquals(0, network.pairsSeen);
     }
 
+    @Test
+    void overItsCapAdganScoresARandomSubsetOfTheTestImagesDrawnFromTheRunsSeed() {
+        EvaluateOneVsAllUseCase capped = new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(new FakeClassifiers()),
+                DISTANCE_TO_MEAN, FAKE_BASELINES, 12);
+        OneVsAllReport report = capped.compare(new OneVsAllCommand(TestImages.dataset(), List.of(1), Preprocessing.SCALE_ONLY,
+                settings, EnumSet.of(DetectorKind.ADGAN, DetectorKind.DEEP_SVDD)), ExperimentListener.SILENT);
+        assertEquals(30, report.testImages());
+        List<int[]> subsets = new ArrayList<>();
+        for (int run = 0; run < settings.runs(); run++) {
+            RunResult adgan = find(report, DetectorKind.ADGAN, run);
+            RunResult all = find(report, DetectorKind.DEEP_SVDD, run);
+            int[] positions = new OneVsAllSplit().cappedTestPositions(30, 12, settings.seed() + run);
+            assertArrayEquals(positions, adgan.testPositions());
+            assertArrayEquals(java.util.stream.IntStream.range(0, 30).toArray(), all.testPositions());
+            assertEquals(12, adgan.scores().length);
+            for (int j = 0; j < positions.length; j++) {
+                // the same fake detector: ADGAN scored exactly the images at its positions
+                assertEquals(all.scores()[positions[j]], adgan.scores()[j], 0);
+                assertEquals(all.normal()[positions[j]], adgan.normal()[j]);
+            }
+            assertEquals(RankingMetrics.auroc(adgan.scores(), adgan.normal()), adgan.auroc(), 0);
+            assertEquals(RankingMetrics.auprIn(adgan.scores(), adgan.normal()), adgan.auprIn(), 0);
+            assertEquals("scored 12 of 30 test images (the reference's cap)", adgan.details().get("test-subset"));
+            assertEquals(null, all.details().get("test-subset"));
+            subsets.add(positions);
+        }
+        assertTrue(!java.util.Arrays.equals(subsets.get(0), subsets.get(1)), "each run draws its own subset");
+    }
+
+    @Test
+    void atOrUnderItsCapAdganScoresEveryTestImage() {
+        OneVsAllReport report = useCase.compare(new OneVsAllCommand(TestImages.dataset(), List.of(1), Preprocessing.SCALE_ONLY,
+                settings.withRuns(1, 3), EnumSet.of(DetectorKind.ADGAN)), ExperimentListener.SILENT);
+        RunResult adgan = find(report, DetectorKind.ADGAN);
+        assertEquals(30, adgan.scores().length);
+        assertEquals(null, adgan.details().get("test-subset"));
+    }
+
+    @Test
+    void aCappedUnitReadsBackAndOneRecordedWithAnotherSubsetIsRefused() {
+        OneVsAllCommand command = new OneVsAllCommand(TestImages.dataset(), List.of(0), Preprocessing.SCALE_ONLY,
+                settings.withRuns(1, 3), EnumSet.of(DetectorKind.ADGAN, DetectorKind.OCSVM));
+        MemoryJournal journal = new MemoryJournal();
+        OneVsAllReport first = new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(new FakeClassifiers()), DISTANCE_TO_MEAN,
+                FAKE_BASELINES, 12).run(command, ExperimentListener.SILENT, journal);
+        OneVsAllReport again = new EvaluateOneVsAllUseCase(new TrainDetectorUseCase(new FakeClassifiers()), DISTANCE_TO_MEAN,
+                BaselineTrainers.NONE.with(DetectorKind.ADGAN, (normal, training, progress) -> {
+                    throw new AssertionError("a recorded unit is not trained again");
+                }), 12).run(command, ExperimentListener.SILENT, journal);
+        assertEquals(first.runs(), again.runs());
+        ResumeMismatchException e = assertThrows(ResumeMismatchException.class, () -> new EvaluateOneVsAllUseCase(
+                new TrainDetectorUseCase(new FakeClassifiers()), DISTANCE_TO_MEAN, FAKE_BASELINES, 13)
+                .run(command, ExperimentListener.SILENT, journal));
+        assertTrue(e.getMessage().contains("scored other test images"), e.getMessage());
+    }
+
+    private static RunResult find(OneVsAllReport report, DetectorKind kind, int run) {
+        return report.runs().stream().filter(r -> r.detector() == kind && r.run() == run).findFirst().orElseThrow();
+    }
+
     private static RunResult find(OneVsAllReport report, DetectorKind kind) {
         return report.runs().stream().filter(r -> r.detector() == kind).findFirst().orElseThrow();
     }

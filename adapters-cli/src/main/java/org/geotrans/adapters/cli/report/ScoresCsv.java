@@ -48,23 +48,39 @@ public final class ScoresCsv {
         return b.toString();
     }
 
-    /** index,label,class,normal, then one column per detector of one class and run. */
+    /**
+     * index,label,class,normal, then one column per detector of one class and run: a row per test
+     * image of the run that some detector scored, a detector's cell empty where it scored a
+     * capped subset without that image.
+     */
     static String ofRun(int[] testIndices, LabeledImages test, List<RunResult> results) {
         StringBuilder b = new StringBuilder("index,label,class,normal");
         for (RunResult r : results) {
             b.append(',').append(Slugs.of(r.detector()));
         }
         b.append('\n');
-        boolean[] normal = results.get(0).normal();
-        if (normal.length != testIndices.length) {
-            throw new IllegalStateException("the run scored " + normal.length + " test images but the subset has "
-                    + testIndices.length);
+        Boolean[] normal = new Boolean[testIndices.length];
+        String[][] cells = new String[results.size()][testIndices.length];
+        for (int k = 0; k < results.size(); k++) {
+            RunResult r = results.get(k);
+            for (int j = 0; j < r.testPositions().length; j++) {
+                int position = r.testPositions()[j];
+                if (position >= testIndices.length) {
+                    throw new IllegalStateException("the run scored test image " + position + " but the subset has "
+                            + testIndices.length);
+                }
+                normal[position] = r.normal()[j];
+                cells[k][position] = Double.toString(r.scores()[j]);
+            }
         }
         for (int i = 0; i < testIndices.length; i++) {
+            if (normal[i] == null) {
+                continue;
+            }
             row(b, testIndices[i], test);
             b.append(',').append(normal[i] ? 1 : 0);
-            for (RunResult r : results) {
-                b.append(',').append(r.scores()[i]);
+            for (String[] column : cells) {
+                b.append(',').append(column[i] == null ? "" : column[i]);
             }
             b.append('\n');
         }

@@ -23,6 +23,9 @@ final class AdamStep implements AutoCloseable {
     static final double KERAS_EPSILON = 1e-7;
     /** PyTorch's (and DL4J's) default Adam epsilon, which Ruff et al.'s Deep SVDD trains with. */
     static final double PYTORCH_EPSILON = 1e-8;
+    /** Adam's default moment decays (Keras', PyTorch's and DL4J's alike). */
+    static final double DEFAULT_BETA1 = 0.9;
+    static final double DEFAULT_BETA2 = 0.999;
 
     private final List<NetworkTensors.Entry> parameters;
     private final TensorVector vector;
@@ -31,8 +34,17 @@ final class AdamStep implements AutoCloseable {
     private final double weightDecay;
     private final Scalar decay;
 
-    /** Adam with step {@code learningRate} and {@code epsilon} over {@code parameters}. */
+    /** Adam with step {@code learningRate} and {@code epsilon} over {@code parameters}, the default betas 0.9 and 0.999. */
     AdamStep(List<NetworkTensors.Entry> parameters, double learningRate, double epsilon, double weightDecay) {
+        this(parameters, learningRate, DEFAULT_BETA1, DEFAULT_BETA2, epsilon, weightDecay);
+    }
+
+    /**
+     * Adam with the moment decays {@code beta1} and {@code beta2} (a GAN's recipe sets them, e.g.
+     * WGAN-GP's 0 and 0.9).
+     */
+    AdamStep(List<NetworkTensors.Entry> parameters, double learningRate, double beta1, double beta2, double epsilon,
+             double weightDecay) {
         if (parameters.stream().anyMatch(e -> !e.kind().trainable())) {
             throw new IllegalArgumentException("Adam updates trainable tensors only");
         }
@@ -40,6 +52,9 @@ final class AdamStep implements AutoCloseable {
         this.vector = new TensorVector(parameters.stream().map(NetworkTensors.Entry::tensor).toArray(Tensor[]::new));
         this.options = new AdamOptions(learningRate);
         options.eps().put(epsilon);
+        // AdamOptions.betas() points at a std::tuple<double, double>, which libstdc++ lays out last
+        // element first: index 0 is beta2, index 1 is beta1 (checked against the defaults 0.9, 0.999)
+        options.betas().put(0, beta2).put(1, beta1);
         this.optimizer = new Adam(vector, options);
         this.weightDecay = weightDecay;
         this.decay = new Scalar(weightDecay);
