@@ -24,7 +24,7 @@ public final class LibtorchAdganTrainer implements ImageDetectorTrainer {
 
     /** Trains on another budget than the reference's (the tests' small ones). */
     static LibtorchAdgan train(List<Image> normalImages, AdganSettings settings, ProgressListener progress) {
-        ImageShape shape = ImageTensors.commonShape(normalImages, 2);
+        ImageShape shape = ImageShape.sharedBy(normalImages, 2);
         return new LibtorchAdgan(WganGpTraining.train(normalImages, shape, settings, progress), settings);
     }
 }
