@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.geotrans.adapters.baselines.Dl4jAutoencoderTrainer;
-import org.geotrans.adapters.baselines.Dl4jAdganTrainer;
 import org.geotrans.adapters.baselines.Dl4jDagmmTrainer;
 import org.geotrans.adapters.baselines.Dl4jDeepSvddTrainer;
 import org.geotrans.adapters.baselines.Dl4jDsebmTrainer;
@@ -23,6 +22,7 @@ import org.geotrans.adapters.libtorch.LibtorchBenchmark;
 import org.geotrans.adapters.libtorch.LibtorchRuntime;
 import org.geotrans.adapters.libtorch.LibtorchTransformationClassifierProvider;
 import org.geotrans.adapters.libtorch.LibtorchTuning;
+import org.geotrans.adapters.libtorch.baselines.LibtorchAdganTrainer;
 import org.geotrans.adapters.libtorch.baselines.LibtorchAutoencoderTrainer;
 import org.geotrans.adapters.libtorch.baselines.LibtorchDagmmTrainer;
 import org.geotrans.adapters.libtorch.baselines.LibtorchDeepSvddTrainer;
@@ -68,16 +68,16 @@ public final class CliModule extends AbstractModule {
     }
 
     /**
-     * The deep baselines of compare --detectors: with --backend libtorch those that exist on
-     * libtorch ({@link #onLibtorch}), the others on DL4J; with --backend dl4j all on DL4J.
+     * The deep baselines of compare --detectors: with --backend libtorch all on libtorch
+     * ({@link #onLibtorch}); with --backend dl4j all on DL4J but ADGAN, whose DL4J version was not
+     * shown to learn at a budget this CPU can run (CompareCommand refuses it there).
      */
     @Provides
     BaselineTrainers baselines(BackendSelection selection) {
         BaselineTrainers dl4j = BaselineTrainers.NONE.withAutoencoder(new Dl4jAutoencoderTrainer())
                 .with(DetectorKind.DEEP_SVDD, new Dl4jDeepSvddTrainer())
                 .with(DetectorKind.DSEBM, new Dl4jDsebmTrainer())
-                .with(DetectorKind.DAGMM, new Dl4jDagmmTrainer())
-                .with(DetectorKind.ADGAN, new Dl4jAdganTrainer());
+                .with(DetectorKind.DAGMM, new Dl4jDagmmTrainer());
         return switch (selection.backend()) {
             case DL4J -> dl4j;
             case LIBTORCH -> onLibtorch(dl4j);
@@ -89,7 +89,8 @@ public final class CliModule extends AbstractModule {
         return dl4j.withAutoencoder(new LibtorchAutoencoderTrainer())
                 .with(DetectorKind.DEEP_SVDD, new LibtorchDeepSvddTrainer())
                 .with(DetectorKind.DSEBM, new LibtorchDsebmTrainer())
-                .with(DetectorKind.DAGMM, new LibtorchDagmmTrainer());
+                .with(DetectorKind.DAGMM, new LibtorchDagmmTrainer())
+                .with(DetectorKind.ADGAN, new LibtorchAdganTrainer());
     }
 
     @Provides

@@ -15,6 +15,7 @@ import org.geotrans.adapters.cli.report.ResultsWriter;
 import org.geotrans.adapters.cli.report.UnitFiles;
 import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.evaluate.DetectorKind;
+import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.application.evaluate.EvaluateOneVsAllUseCase;
 import org.geotrans.application.evaluate.OneVsAllCommand;
 import org.geotrans.application.evaluate.OneVsAllReport;
@@ -74,6 +75,11 @@ abstract class ExperimentCommand implements Callable<Integer> {
      * @throws UsageException for a detector this build does not implement
      */
     abstract Set<DetectorKind> detectors();
+
+    /** The network engine chosen with --backend (applied at the start of {@link #call()}). */
+    final ClassifierBackend backendChoice() {
+        return selection.backend();
+    }
 
     @Override
     public Integer call() throws Exception {

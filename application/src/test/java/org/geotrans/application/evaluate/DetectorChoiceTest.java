@@ -25,18 +25,14 @@ class DetectorChoiceTest {
     }
 
     @Test
-    void everyImplementedDetectorGivesColumnsAndTogetherTheyCoverEveryKindButAdgans() {
-        Set<DetectorKind> expected = EnumSet.allOf(DetectorKind.class);
-        expected.remove(DetectorKind.ADGAN); // refused until it is shown to learn
-        assertEquals(expected, DetectorChoice.kindsOf(DetectorChoice.implemented()));
-    }
-
-    @Test
-    void adganIsRefusedWithTheReason() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DetectorChoice.kindsOf(List.of(DetectorChoice.byName("adgan"))));
-        assertTrue(e.getMessage().startsWith("detector 'adgan' is not available: it trains and scores, but is not yet shown"
-                + " to learn"), e.getMessage());
+    void togetherTheDetectorsCoverEveryResultColumnOnce() {
+        Set<DetectorKind> seen = EnumSet.noneOf(DetectorKind.class);
+        for (DetectorChoice c : DetectorChoice.values()) {
+            for (DetectorKind kind : c.kinds()) {
+                assertTrue(seen.add(kind), kind + " belongs to two detectors");
+            }
+        }
+        assertEquals(EnumSet.allOf(DetectorKind.class), seen);
     }
 
     @Test
@@ -44,19 +40,5 @@ class DetectorChoiceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DetectorChoice.byName("svdd"));
         assertEquals("unknown detector 'svdd'; the detectors are raw-ocsvm, cae-ocsvm, deep-svdd, dsebm, dagmm, adgan, "
                 + "geotrans or all", e.getMessage());
-    }
-
-    @Test
-    void aDetectorWithoutColumnsIsRefusedNotSkipped() {
-        for (DetectorChoice c : DetectorChoice.values()) {
-            if (!c.isImplemented()) {
-                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> DetectorChoice.kindsOf(List.of(DetectorChoice.GEOTRANS, c)));
-                assertTrue(e.getMessage().startsWith("detector '" + c.cliName() + "' is not available: "), e.getMessage());
-                assertTrue(e.getMessage().endsWith("; this build has "
-                        + String.join(", ", DetectorChoice.implemented().stream().map(DetectorChoice::cliName).toList())),
-                        e.getMessage());
-            }
-        }
     }
 }
