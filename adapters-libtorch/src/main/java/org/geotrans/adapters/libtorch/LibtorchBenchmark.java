@@ -66,7 +66,7 @@ public final class LibtorchBenchmark {
 
     private void runAll(LibtorchTuning tuning, PrintStream out) {
         LibtorchRuntime.ensureLoaded();
-        out.println("# " + LibtorchRuntime.describe(tuning) + ", channels-last");
+        out.println("# " + LibtorchRuntime.describe(tuning) + ", " + WideResNet.layout());
         out.println("# options " + options);
         out.printf(Locale.ROOT, "%-10s %-9s %4s %-9s %12s %12s %12s %12s %12s%n", "network", "shape", "k", "precision",
                 "train img/s", "infer img/s", "RSS warm MB", "RSS end MB", "peak RSS MB");

@@ -70,6 +70,11 @@ final class WideResNet implements AutoCloseable {
     private static final boolean CHANNELS_LAST =
             !"nchw".equalsIgnoreCase(System.getProperty("geotrans.libtorch.layout", "nhwc"));
 
+    /** The memory layout in use, for benchmark lines. */
+    static String layout() {
+        return CHANNELS_LAST ? "channels-last" : "NCHW";
+    }
+
     private record Conv(Tensor weight, long stride, long padding) {
         Tensor apply(Tensor x) {
             return conv2d(x, weight, new TensorOptional(), new long[] {stride, stride}, new long[] {padding, padding},
