@@ -42,7 +42,10 @@ final class RocChart {
         }
         int i = 0;
         for (Map.Entry<DetectorKind, List<RunResult>> e : byDetector.entrySet()) {
-            Color colour = Chart.PALETTE[i++ % Chart.PALETTE.length];
+            Color colour = Chart.PALETTE[i % Chart.PALETTE.length];
+            // past the palette's seven colours (compare --detectors all draws ten curves) the colours
+            // come round again dashed, so that no two curves look alike
+            float[] dashes = i++ < Chart.PALETTE.length ? null : new float[] {9f, 5f};
             List<RunResult> runs = e.getValue();
             double mean = runs.stream().mapToDouble(RunResult::auroc).average().orElse(Double.NaN);
             String label = String.format(Locale.ROOT, "%s  AUROC %.4f%s", e.getKey().label(), mean,
@@ -54,7 +57,7 @@ final class RocChart {
                 XYSeries s = chart.addSeries(first ? label : label + " run " + (r + 1), curve.falsePositiveRates(),
                         curve.truePositiveRates());
                 s.setLineColor(first ? colour : new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 80));
-                s.setLineStyle(new BasicStroke(first ? 2.5f : 1f));
+                s.setLineStyle(new BasicStroke(first ? 2.5f : 1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, dashes, 0f));
                 s.setMarker(SeriesMarkers.NONE);
                 s.setShowInLegend(first);
             }
