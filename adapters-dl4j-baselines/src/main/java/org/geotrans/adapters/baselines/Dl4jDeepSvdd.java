@@ -29,13 +29,13 @@ public final class Dl4jDeepSvdd implements ImageDetector {
 
     private final MultiLayerNetwork network;
     private final ImageShape shape;
-    private final float[] centre;
+    private final Hypersphere sphere;
     private final int epochs;
 
-    Dl4jDeepSvdd(MultiLayerNetwork network, ImageShape shape, float[] centre, int epochs) {
+    Dl4jDeepSvdd(MultiLayerNetwork network, ImageShape shape, Hypersphere sphere, int epochs) {
         this.network = network;
         this.shape = shape;
-        this.centre = centre.clone();
+        this.sphere = sphere;
         this.epochs = epochs;
     }
 
@@ -43,7 +43,7 @@ public final class Dl4jDeepSvdd implements ImageDetector {
     public double[] scores(List<Image> images, ProgressListener progress) {
         return Dl4jBackend.withContextClassLoader(() -> {
             float[][] representations = representations(network, images, shape, progress);
-            return new Hypersphere(centre).scores(representations);
+            return sphere.scores(representations);
         });
     }
 
@@ -55,7 +55,7 @@ public final class Dl4jDeepSvdd implements ImageDetector {
 
     /** The centre c of the hypersphere. */
     float[] centre() {
-        return centre.clone();
+        return sphere.centre();
     }
 
     /** The image shape the network was trained on. */
@@ -95,6 +95,7 @@ public final class Dl4jDeepSvdd implements ImageDetector {
             out.writeInt(shape.width());
             out.writeInt(shape.channels());
             out.writeInt(epochs);
+            float[] centre = sphere.centre();
             out.writeInt(centre.length);
             for (float v : centre) {
                 out.writeFloat(v);
@@ -132,7 +133,7 @@ public final class Dl4jDeepSvdd implements ImageDetector {
                     centre[i] = in.readFloat();
                 }
                 MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(in, false);
-                return new Dl4jDeepSvdd(network, shape, centre, epochs);
+                return new Dl4jDeepSvdd(network, shape, new Hypersphere(centre), epochs);
             } catch (IOException e) {
                 throw new IllegalArgumentException("damaged Deep SVDD detector: " + e.getMessage(), e);
             }

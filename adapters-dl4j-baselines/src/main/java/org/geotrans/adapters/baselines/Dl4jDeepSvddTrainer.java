@@ -28,18 +28,18 @@ public final class Dl4jDeepSvddTrainer implements ImageDetectorTrainer {
             Dl4jBackend.ensureInitialised();
             MultiLayerNetwork network = new MultiLayerNetwork(DeepSvddNetwork.configuration(shape, training));
             network.init();
-            float[] centre = centre(network, normalImages, shape);
-            try (INDArray c = Nd4j.create(centre, new long[] {1, centre.length}, 'c')) {
+            Hypersphere sphere = hypersphere(network, normalImages, shape);
+            try (INDArray c = Nd4j.create(sphere.centre(), new long[] {1, sphere.dimension()}, 'c')) {
                 MinibatchTraining.fit(network, normalImages, shape, training,
                         input -> c.repeat(0, input.size(0)), progress);
             }
-            return new Dl4jDeepSvdd(network, shape, centre, training.epochs());
+            return new Dl4jDeepSvdd(network, shape, sphere, training.epochs());
         });
     }
 
-    /** The mean representation of the images in inference mode, its near-zero entries pushed to +-eps. */
-    static float[] centre(MultiLayerNetwork network, List<Image> images, ImageShape shape) {
+    /** The hypersphere around the images' representations in inference mode. */
+    static Hypersphere hypersphere(MultiLayerNetwork network, List<Image> images, ImageShape shape) {
         float[][] representations = Dl4jDeepSvdd.representations(network, images, shape);
-        return Hypersphere.around(representations).centre();
+        return Hypersphere.around(representations);
     }
 }

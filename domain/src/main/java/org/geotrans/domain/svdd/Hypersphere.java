@@ -65,6 +65,11 @@ public record Hypersphere(float[] centre) {
         return scores;
     }
 
+    /** The number of entries of the centre, which every representation must have. */
+    public int dimension() {
+        return centre.length;
+    }
+
     @Override
     public float[] centre() {
         return centre.clone();

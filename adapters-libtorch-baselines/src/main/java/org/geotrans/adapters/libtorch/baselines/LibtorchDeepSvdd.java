@@ -1,11 +1,5 @@
 package org.geotrans.adapters.libtorch.baselines;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.bytedeco.pytorch.Tensor;
 import org.geotrans.domain.image.Image;
@@ -20,18 +14,19 @@ import org.geotrans.domain.svdd.Hypersphere;
  */
 public final class LibtorchDeepSvdd implements ImageDetector {
     private static final int FORMAT = 1;
+    private static final String WHAT = "libtorch Deep SVDD detector";
 
     private final DeepSvddNetwork network;
-    private final float[] centre;
+    private final Hypersphere sphere;
     private final int epochs;
 
-    LibtorchDeepSvdd(DeepSvddNetwork network, float[] centre, int epochs) {
-        if (centre.length != DeepSvddNetwork.REPRESENTATION) {
-            throw new IllegalArgumentException("centre of " + centre.length + " values, expected "
+    LibtorchDeepSvdd(DeepSvddNetwork network, Hypersphere sphere, int epochs) {
+        if (sphere.dimension() != DeepSvddNetwork.REPRESENTATION) {
+            throw new IllegalArgumentException("centre of " + sphere.dimension() + " values, expected "
                     + DeepSvddNetwork.REPRESENTATION);
         }
         this.network = network;
-        this.centre = centre.clone();
+        this.sphere = sphere;
         this.epochs = epochs;
     }
 
@@ -44,7 +39,7 @@ public final class LibtorchDeepSvdd implements ImageDetector {
     public double[] scores(List<Image> images, ProgressListener progress) {
         float[][] representations = BatchedInference.rows(images, network.shape(), x -> network.representations(x, false),
                 progress);
-        return new Hypersphere(centre).scores(representations);
+        return sphere.scores(representations);
     }
 
     @Override
@@ -56,7 +51,7 @@ public final class LibtorchDeepSvdd implements ImageDetector {
 
     /** The centre c of the hypersphere. */
     float[] centre() {
-        return centre.clone();
+        return sphere.centre();
     }
 
     /** The image shape the network was trained on. */
@@ -64,21 +59,12 @@ public final class LibtorchDeepSvdd implements ImageDetector {
         return network.shape();
     }
 
-    /** The detector as bytes: a format number, the epochs and the centre, then the network's tensors ({@link TensorFormat}). */
+    /** The detector as bytes: {@link DetectorBytes}' frame, the centre, then the network's tensors ({@link TensorFormat}). */
     public byte[] toBytes() {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(FORMAT);
-            out.writeInt(epochs);
-            out.writeInt(centre.length);
-            for (float v : centre) {
-                out.writeFloat(v);
-            }
+        return DetectorBytes.write(WHAT, FORMAT, epochs, out -> {
+            DetectorBytes.writeFloats(out, sphere.centre());
             TensorFormat.write(out, network.shape(), network);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the Deep SVDD network: " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -87,26 +73,10 @@ public final class LibtorchDeepSvdd implements ImageDetector {
      * @throws IllegalArgumentException when the bytes are not such a detector
      */
     public static LibtorchDeepSvdd fromBytes(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            int format = in.readInt();
-            if (format != FORMAT) {
-                throw new IllegalArgumentException("not a libtorch Deep SVDD detector of format " + FORMAT + ": found "
-                        + format);
-            }
-            int epochs = in.readInt();
-            int length = in.readInt();
-            if (length != DeepSvddNetwork.REPRESENTATION) {
-                throw new IllegalArgumentException("centre of " + length + " values, expected "
-                        + DeepSvddNetwork.REPRESENTATION);
-            }
-            float[] centre = new float[length];
-            for (int i = 0; i < length; i++) {
-                centre[i] = in.readFloat();
-            }
+        return DetectorBytes.read(data, WHAT, FORMAT, (in, epochs) -> {
+            float[] centre = DetectorBytes.readFloats(in, DeepSvddNetwork.REPRESENTATION, "centre");
             DeepSvddNetwork network = TensorFormat.read(in, shape -> new DeepSvddNetwork(shape, 0));
-            return new LibtorchDeepSvdd(network, centre, epochs);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("damaged libtorch Deep SVDD detector: " + e.getMessage(), e);
-        }
+            return new LibtorchDeepSvdd(network, new Hypersphere(centre), epochs);
+        });
     }
 }

@@ -26,20 +26,21 @@ public final class LibtorchDeepSvddTrainer implements ImageDetectorTrainer {
         ImageShape shape = ImageShape.sharedBy(normalImages, 2);
         DeepSvddNetwork.checkShape(shape);
         DeepSvddNetwork network = new DeepSvddNetwork(shape, training.seed());
-        try (Tensor c = Tensors.copyOf(centre(network, normalImages), 0, 1, DeepSvddNetwork.REPRESENTATION)) {
+        Hypersphere sphere = hypersphere(network, normalImages);
+        try (Tensor c = Tensors.copyOf(sphere.centre(), 0, 1, DeepSvddNetwork.REPRESENTATION)) {
             MinibatchTraining.fit(network.tensors(), normalImages, shape, training, AdamStep.PYTORCH_EPSILON,
                     x -> LibtorchDeepSvdd.squaredDistances(network.representations(x, true), c).mean(), progress);
-            return new LibtorchDeepSvdd(network, Tensors.values(c), training.epochs());
+            return new LibtorchDeepSvdd(network, sphere, training.epochs());
         } catch (RuntimeException e) {
             network.close();
             throw e;
         }
     }
 
-    /** The mean representation of the images in inference mode, its near-zero entries pushed to +-eps. */
-    static float[] centre(DeepSvddNetwork network, List<Image> images) {
+    /** The hypersphere around the images' representations in inference mode. */
+    static Hypersphere hypersphere(DeepSvddNetwork network, List<Image> images) {
         float[][] representations = BatchedInference.rows(images, network.shape(), x -> network.representations(x, false),
                 ProgressListener.SILENT);
-        return Hypersphere.around(representations).centre();
+        return Hypersphere.around(representations);
     }
 }

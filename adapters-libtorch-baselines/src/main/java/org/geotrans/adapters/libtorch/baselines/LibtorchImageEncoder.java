@@ -1,11 +1,5 @@
 package org.geotrans.adapters.libtorch.baselines;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
@@ -18,6 +12,7 @@ import org.geotrans.domain.port.ProgressListener;
  */
 public final class LibtorchImageEncoder implements ImageEncoder {
     private static final int FORMAT = 1;
+    private static final String WHAT = "libtorch autoencoder";
 
     private final ConvAutoencoder network;
     private final int epochs;
@@ -49,17 +44,9 @@ public final class LibtorchImageEncoder implements ImageEncoder {
         return network.shape();
     }
 
-    /** The encoder as bytes: a format number and the epochs, then the network's tensors ({@link TensorFormat}). */
+    /** The encoder as bytes: {@link DetectorBytes}' frame, then the network's tensors ({@link TensorFormat}). */
     public byte[] toBytes() {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(FORMAT);
-            out.writeInt(epochs);
-            TensorFormat.write(out, network.shape(), network);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the autoencoder: " + e.getMessage(), e);
-        }
+        return DetectorBytes.write(WHAT, FORMAT, epochs, out -> TensorFormat.write(out, network.shape(), network));
     }
 
     /**
@@ -68,16 +55,7 @@ public final class LibtorchImageEncoder implements ImageEncoder {
      * @throws IllegalArgumentException when the bytes are not such an encoder
      */
     public static LibtorchImageEncoder fromBytes(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            int format = in.readInt();
-            if (format != FORMAT) {
-                throw new IllegalArgumentException("not a libtorch autoencoder of format " + FORMAT + ": found " + format);
-            }
-            int epochs = in.readInt();
-            ConvAutoencoder network = TensorFormat.read(in, shape -> new ConvAutoencoder(shape, 0));
-            return new LibtorchImageEncoder(network, epochs);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("damaged libtorch autoencoder: " + e.getMessage(), e);
-        }
+        return DetectorBytes.read(data, WHAT, FORMAT, (in, epochs) ->
+                new LibtorchImageEncoder(TensorFormat.read(in, shape -> new ConvAutoencoder(shape, 0)), epochs));
     }
 }
