@@ -12,6 +12,7 @@ import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.metrics.RankingMetrics;
 import org.geotrans.domain.port.BaselineTraining;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TrainerDeterminismCheck;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,12 +68,8 @@ class ConvAutoencoderTest {
     @Test
     void theSameSeedGivesTheSameCodes() {
         List<Image> few = trousers.subList(0, 40);
-        BaselineTraining once = new BaselineTraining(1, 16, 1e-3, 0, 9);
-        float[][] first = new Dl4jAutoencoderTrainer().train(few, once, ProgressListener.SILENT).encode(few, ProgressListener.SILENT);
-        float[][] second = new Dl4jAutoencoderTrainer().train(few, once, ProgressListener.SILENT).encode(few, ProgressListener.SILENT);
-        for (int i = 0; i < first.length; i++) {
-            assertArrayEquals(first[i], second[i]);
-        }
+        TrainerDeterminismCheck.assertSameCodes(new Dl4jAutoencoderTrainer(), few,
+                new BaselineTraining(1, 16, 1e-3, 0, 9));
     }
 
     @Test

@@ -1,23 +1,21 @@
 package org.geotrans.adapters.libtorch.baselines;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.List;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.geotrans.domain.FashionMnistSplit;
-import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.metrics.RankingMetrics;
 import org.geotrans.domain.mixture.GaussianMixtureEnergy;
 import org.geotrans.domain.port.BaselineTraining;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TrainerDeterminismCheck;
 import org.junit.jupiter.api.Test;
 
 /** DAGMM on libtorch: it learns Fashion-MNIST's trousers, repeats itself, refuses bad input, and trains on the full loss. */
@@ -40,21 +38,10 @@ class LtDagmmTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameScores() throws IOException {
+    void theSameSeedGivesTheSameScores() throws Exception {
         FashionMnistSplit split = FashionMnistSplit.of(FashionMnistSplit.TROUSER, 64, 50);
-        List<Image> train = TestImages.of(split.normalTrain());
-        List<Image> test = TestImages.of(split.test());
-        BaselineTraining training = new BaselineTraining(1, 32, 1e-3, 0, 7);
-
-        double[] first;
-        double[] second;
-        try (Dagmm a = Dagmm.train(train, training, ProgressListener.SILENT);
-             Dagmm b = Dagmm.train(train, training, ProgressListener.SILENT)) {
-            first = a.scores(test, ProgressListener.SILENT);
-            second = b.scores(test, ProgressListener.SILENT);
-        }
-
-        assertArrayEquals(first, second);
+        TrainerDeterminismCheck.assertSameScores(new LibtorchDagmmTrainer(), TestImages.of(split.normalTrain()),
+                TestImages.of(split.test()), new BaselineTraining(1, 32, 1e-3, 0, 7));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.geotrans.adapters.libtorch.baselines;
 
 import static org.bytedeco.pytorch.global.torch.randn_like;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +18,7 @@ import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.metrics.RankingMetrics;
 import org.geotrans.domain.port.BaselineTraining;
 import org.geotrans.domain.port.ProgressListener;
+import org.geotrans.domain.port.TrainerDeterminismCheck;
 import org.junit.jupiter.api.Test;
 
 /** DSEBM on libtorch: it learns Fashion-MNIST's trousers, repeats itself, refuses bad shapes, and its gradient is exact. */
@@ -44,21 +44,10 @@ class LtDsebmTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameScores() throws IOException {
+    void theSameSeedGivesTheSameScores() throws Exception {
         FashionMnistSplit split = FashionMnistSplit.of(FashionMnistSplit.TROUSER, 64, 50);
-        List<Image> train = TestImages.of(split.normalTrain());
-        List<Image> test = TestImages.of(split.test());
-        BaselineTraining training = new BaselineTraining(1, 32, 1e-3, 0, 7);
-
-        double[] first;
-        double[] second;
-        try (Dsebm a = Dsebm.train(train, training, ProgressListener.SILENT);
-             Dsebm b = Dsebm.train(train, training, ProgressListener.SILENT)) {
-            first = a.scores(test, ProgressListener.SILENT);
-            second = b.scores(test, ProgressListener.SILENT);
-        }
-
-        assertArrayEquals(first, second);
+        TrainerDeterminismCheck.assertSameScores(new LibtorchDsebmTrainer(), TestImages.of(split.normalTrain()),
+                TestImages.of(split.test()), new BaselineTraining(1, 32, 1e-3, 0, 7));
     }
 
     @Test
