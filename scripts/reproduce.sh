@@ -25,19 +25,10 @@ backend="${BACKEND:-}"
 root="${GEOTRANS_REPRODUCTION:-/var/tmp/geotrans-reproduction}"
 cifar="${GEOTRANS_CIFAR10:-$repo/../shared/datasets/cifar10-jpg.zip}"
 fashion="${GEOTRANS_FASHION_MNIST:-/usr/share/datasets/fashion-mnist}"
-dry_run=false
-only=()
-
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --backend) backend="${2:?--backend needs a name}"; shift 2 ;;
-    --root) root="${2:?--root needs a folder}"; shift 2 ;;
-    --only) only+=("${2:?--only needs DATASET-CLASS, e.g. cifar10-cat}"); shift 2 ;;
-    --dry-run) dry_run=true; shift ;;
-    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "reproduce: unknown option '$1'; see --help" >&2; exit 2 ;;
-  esac
-done
+script=reproduce help_lines='2,22p' only_example=cifar10-cat
+# shellcheck source=lib/run-plan.sh
+source "$repo/scripts/lib/run-plan.sh"
+parse_run_options "$@"
 
 # dataset, the class as the data names it, and its folder name
 plan=(
@@ -50,18 +41,8 @@ plan=(
   "fashion-mnist 9 ankle-boot"
 )
 
-wanted() {
-  [[ ${#only[@]} -eq 0 ]] && return 0
-  local name
-  for name in "${only[@]}"; do [[ "$name" == "$1" ]] && return 0; done
-  return 1
-}
-
 if [[ "$dry_run" == false ]]; then
-  if [[ ! -f "$repo/adapters-cli/target/geotrans-cli.jar" ]]; then
-    echo "reproduce: GeoTrans is not built; run mvn -B -DskipTests package in $repo first" >&2
-    exit 1
-  fi
+  require_build "$repo"
   mkdir -p "$root"
 fi
 
@@ -85,12 +66,7 @@ for entry in "${plan[@]}"; do
   # --calibration-share 0: the paper trains on every normal image (no decision threshold needed for Table 1)
   command=(nice -n 19 "$repo/bin/geotrans" compare --data "$data" --normal-class "$class" --preset paper --runs 1
            --calibration-share 0 --out "$out" --resume)
-  if [[ -n "$backend" ]]; then
-    command+=(--backend "$backend")
-  fi
-  # word splitting of the smoke-test options is intended
-  # shellcheck disable=SC2206
-  command+=(${GEOTRANS_EXTRA_ARGS:-})
+  add_run_options command
   echo "reproduce: $name: ${command[*]}"
   if [[ "$dry_run" == true ]]; then
     continue

@@ -24,19 +24,10 @@ repo="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 backend="${BACKEND:-}"
 root="${GEOTRANS_SECTION6:-/var/tmp/geotrans-section6}"
 fashion="${GEOTRANS_FASHION_MNIST:-/usr/share/datasets/fashion-mnist}"
-dry_run=false
-only=()
-
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --backend) backend="${2:?--backend needs a name}"; shift 2 ;;
-    --root) root="${2:?--root needs a folder}"; shift 2 ;;
-    --only) only+=("${2:?--only needs a run, e.g. trouser-vs-sandal-flip}"); shift 2 ;;
-    --dry-run) dry_run=true; shift ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "section6: unknown option '$1'; see --help" >&2; exit 2 ;;
-  esac
-done
+script=section6 help_lines='2,20p' only_example=trouser-vs-sandal-flip
+# shellcheck source=lib/run-plan.sh
+source "$repo/scripts/lib/run-plan.sh"
+parse_run_options "$@"
 
 # normal class, anomaly class, transformations, and the run's folder name
 plan=(
@@ -46,18 +37,8 @@ plan=(
   "Trouser Sandal identity;ty7 trouser-vs-sandal-ty7"
 )
 
-wanted() {
-  [[ ${#only[@]} -eq 0 ]] && return 0
-  local name
-  for name in "${only[@]}"; do [[ "$name" == "$1" ]] && return 0; done
-  return 1
-}
-
 if [[ "$dry_run" == false ]]; then
-  if [[ ! -f "$repo/adapters-cli/target/geotrans-cli.jar" ]]; then
-    echo "section6: GeoTrans is not built; run mvn -B -DskipTests package in $repo first" >&2
-    exit 1
-  fi
+  require_build "$repo"
   if [[ ! -e "$fashion" ]]; then
     echo "section6: no Fashion-MNIST at $fashion (set GEOTRANS_FASHION_MNIST)" >&2
     exit 1
@@ -78,12 +59,7 @@ for entry in "${plan[@]}"; do
          --transforms "$transforms" --calibration-share 0 --out "$out" --model "$out/model.geotrans" --resume)
   diagnose=(nice -n 19 "$repo/bin/geotrans" diagnose --data "$fashion" --model "$out/model.geotrans"
             --anomaly-classes "$anomaly" --out "$out/diagnose" --force)
-  if [[ -n "$backend" ]]; then
-    train+=(--backend "$backend")
-  fi
-  # word splitting of the smoke-test options is intended
-  # shellcheck disable=SC2206
-  train+=(${GEOTRANS_EXTRA_ARGS:-})
+  add_run_options train
   echo "section6: $name: ${train[*]}"
   echo "section6: $name: ${diagnose[*]}"
   if [[ "$dry_run" == true ]]; then
