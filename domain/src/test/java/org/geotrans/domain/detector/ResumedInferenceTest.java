@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageBatch;
@@ -16,12 +21,16 @@ import org.geotrans.domain.image.Preprocessing;
 import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.port.ProgressStage;
+import org.geotrans.domain.port.TrainingCheckpoint;
+import org.geotrans.domain.port.TrainingCheckpoints;
 import org.geotrans.domain.port.TransformationClassifier;
 import org.geotrans.domain.score.DirichletNormalityScorer;
 import org.geotrans.domain.score.ScoreType;
 import org.geotrans.domain.score.TransformedSoftmax;
 import org.geotrans.domain.training.KillAfterCheckpoint;
+import org.geotrans.domain.training.TrainingPosition;
 import org.geotrans.domain.transform.TransformationSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -72,6 +81,75 @@ class ResumedInferenceTest {
             assertArrayEquals(uninterrupted.get(type), resumed.get(type), type.name());
         }
         assertEquals((long) (IMAGES - saveAt) * SET.size(), counting.imagesSeen, "only the unsaved images run again");
+    }
+
+    @Test
+    void aFitThatRanToTheEndIsSavedWholeSoThatAKillAfterItRedoesNothing() {
+        List<Image> images = preprocessed(IMAGES, 4);
+        KeepLast checkpoints = new KeepLast();
+        TransformedSoftmax first = GeoTransDetector.predictAll(new Projection(), SET, images, CHUNK,
+                ProgressStage.DIRICHLET_FIT, ProgressListener.SILENT, checkpoints);
+        assertEquals(SET.size(), checkpoints.saved.position().step(), "the finished fit is saved whole");
+
+        Projection counting = new Projection();
+        TransformedSoftmax again = GeoTransDetector.predictAll(counting, SET, images, CHUNK, ProgressStage.DIRICHLET_FIT,
+                ProgressListener.SILENT, checkpoints);
+
+        assertEquals(0, counting.imagesSeen, "nothing runs again");
+        for (int j = 0; j < SET.size(); j++) {
+            assertArrayEquals(first.under(j), again.under(j), "transformation " + j);
+        }
+        assertEquals(1, checkpoints.saves, "a stage restored whole is not saved again");
+    }
+
+    @Test
+    void scoringThatRanToTheEndIsSavedWhole() {
+        List<Image> images = images(IMAGES, 5);
+        KeepLast checkpoints = new KeepLast();
+        Map<ScoreType, double[]> first = detector(new Projection()).scores(images, CHUNK, ProgressListener.SILENT,
+                checkpoints);
+        assertEquals(IMAGES, checkpoints.saved.position().step());
+
+        Projection counting = new Projection();
+        Map<ScoreType, double[]> again = detector(counting).scores(images, CHUNK, ProgressListener.SILENT, checkpoints);
+
+        assertEquals(0, counting.imagesSeen);
+        assertArrayEquals(first.get(ScoreType.DIRICHLET), again.get(ScoreType.DIRICHLET));
+    }
+
+    /** A checkpoint policy whose interval never comes due, keeping the last checkpoint in memory. */
+    private static final class KeepLast implements TrainingCheckpoints {
+        private Saved saved;
+        private int saves;
+
+        @Override
+        public Optional<TrainingCheckpoint> begin(long totalSteps) {
+            return Optional.ofNullable(saved);
+        }
+
+        @Override
+        public boolean due(TrainingPosition position) {
+            return false;
+        }
+
+        @Override
+        public void save(TrainingPosition position, StateWriter state) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            state.write(out);
+            saved = new Saved(position, out.toByteArray());
+            saves++;
+        }
+
+        @Override
+        public void end() {
+        }
+
+        private record Saved(TrainingPosition position, byte[] bytes) implements TrainingCheckpoint {
+            @Override
+            public InputStream openState() {
+                return new ByteArrayInputStream(bytes);
+            }
+        }
     }
 
     private static GeoTransDetector detector(Projection classifier) {
