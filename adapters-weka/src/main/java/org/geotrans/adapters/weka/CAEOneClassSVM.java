@@ -2,9 +2,10 @@ package org.geotrans.adapters.weka;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.geotrans.adapters.baselines.Dl4jImageEncoder;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.port.BaselineTraining;
+import org.geotrans.domain.port.ClassifierBackend;
+import org.geotrans.domain.port.ImageEncoder;
 import org.geotrans.domain.port.ProgressListener;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -26,8 +27,8 @@ public class CAEOneClassSVM extends DeepImageBaseline {
     private double nu = 0.1;
     private double gamma = 0.0;
 
-    /** The trained encoder; Java serialization writes it as DL4J's model bytes. */
-    private transient Dl4jImageEncoder encoder;
+    /** The trained encoder; Java serialization writes it as its backend's bytes. */
+    private transient ImageEncoder encoder;
     private OneClassSVM svm;
     private Instances codeHeader;
 
@@ -61,9 +62,9 @@ public class CAEOneClassSVM extends DeepImageBaseline {
     }
 
     @Override
-    protected double[] train(List<Image> normal, int epochs, int seed) throws Exception {
+    protected double[] train(List<Image> normal, int epochs, int seed, ClassifierBackend backend) throws Exception {
         encoder = null;
-        Dl4jImageEncoder trained = WekaAdapters.autoencoder().train(normal, BaselineTraining.autoencoder(epochs, seed),
+        ImageEncoder trained = WekaAdapters.autoencoder(backend).train(normal, BaselineTraining.autoencoder(epochs, seed),
                 ProgressListener.SILENT);
         Instances header = codeHeader(trained.codeLength());
         Instances codes = codes(header, trained.encode(normal, ProgressListener.SILENT));
@@ -122,12 +123,12 @@ public class CAEOneClassSVM extends DeepImageBaseline {
 
     @Override
     protected byte[] networkBytes() {
-        return encoder.toBytes();
+        return WekaAdapters.autoencoderBytes(encoder);
     }
 
     @Override
-    protected void restoreNetwork(byte[] bytes) {
-        encoder = Dl4jImageEncoder.fromBytes(bytes);
+    protected void restoreNetwork(byte[] bytes, ClassifierBackend backend) {
+        encoder = WekaAdapters.autoencoder(backend, bytes);
     }
 
     @Override

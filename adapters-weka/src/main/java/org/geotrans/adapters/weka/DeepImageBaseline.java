@@ -6,6 +6,7 @@ import java.io.ObjectOutputStream;
 import java.util.List;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.port.BaselineTraining;
+import org.geotrans.domain.port.ClassifierBackend;
 import weka.classifiers.AbstractClassifier;
 import weka.core.Capabilities;
 import weka.core.Instance;
@@ -18,8 +19,9 @@ import weka.core.TechnicalInformationHandler;
  * What the paper's deep baselines share as Weka classifiers: they learn from the normal class's
  * images alone (prepared as GeoTrans prepares them), for a number of epochs from a seed, and put a
  * continuous score, mapped into [0, 1] by its rank among the training scores
- * ({@link NormalityCalibration}), in the normal class's slot. A subclass trains its network and
- * scores prepared images; the network is written into Java serialization as its own bytes.
+ * ({@link NormalityCalibration}), in the normal class's slot. A subclass trains its network on the
+ * chosen backend and scores prepared images; the network is written into Java serialization as its
+ * own bytes, with the backend that reads them back.
  */
 public abstract class DeepImageBaseline extends AbstractClassifier implements TechnicalInformationHandler, Randomizable {
     private static final long serialVersionUID = 1L;
@@ -30,7 +32,10 @@ public abstract class DeepImageBaseline extends AbstractClassifier implements Te
     private String imageShape = "";
     private int padTo = GeoTransSettings.PAPER_PADDING;
     private PixelScaling pixelScaling = PixelScaling.RAW;
+    private ClassifierBackend backend = ClassifierBackend.DL4J;
 
+    /** The backend of the trained network; null in models saved before there was a choice (DL4J). */
+    private ClassifierBackend networkBackend;
     private NormalImages layout;
     private NormalityCalibration calibration;
     private int trainingImages;
@@ -42,7 +47,8 @@ public abstract class DeepImageBaseline extends AbstractClassifier implements Te
      * Trains on the normal class's prepared images and returns their scores, higher = more normal;
      * until it returns, the previous network (if any) is forgotten.
      */
-    protected abstract double[] train(List<Image> normal, int epochs, int seed) throws Exception;
+    protected abstract double[] train(List<Image> normal, int epochs, int seed, ClassifierBackend backend)
+            throws Exception;
 
     /** Whether a network is trained (or was read back). */
     protected abstract boolean isTrained();
@@ -53,8 +59,8 @@ public abstract class DeepImageBaseline extends AbstractClassifier implements Te
     /** The network as bytes for Java serialization; empty when none is trained. */
     protected abstract byte[] networkBytes() throws IOException;
 
-    /** Restores the network {@link #networkBytes} wrote (never called with empty bytes). */
-    protected abstract void restoreNetwork(byte[] bytes);
+    /** Restores the network {@link #networkBytes} wrote on {@code backend} (never called with empty bytes). */
+    protected abstract void restoreNetwork(byte[] bytes, ClassifierBackend backend);
 
     @Override
     public Capabilities getCapabilities() {
@@ -68,7 +74,10 @@ public abstract class DeepImageBaseline extends AbstractClassifier implements Te
         train.deleteWithMissingClass();
         NormalImages images = NormalImages.of(train, normalClass, imageShape, padTo, pixelScaling, detectorName());
         List<Image> normal = images.prepared(NormalImages.normalInstances(train, images.normalIndex()));
-        calibration = NormalityCalibration.fit(train(normal, epochs, seed));
+        ClassifierBackend chosen = backend == null ? ClassifierBackend.DL4J : backend;
+        networkBackend = null;
+        calibration = NormalityCalibration.fit(train(normal, epochs, seed, chosen));
+        networkBackend = chosen;
         layout = images;
         trainingImages = normal.size();
     }
@@ -124,7 +133,7 @@ public abstract class DeepImageBaseline extends AbstractClassifier implements Te
         }
         try {
             if (length > 0) {
-                restoreNetwork(in.readNBytes(length));
+                restoreNetwork(in.readNBytes(length), networkBackend == null ? ClassifierBackend.DL4J : networkBackend);
             }
         } catch (IllegalArgumentException e) {
             throw new IOException(corrupt + e.getMessage(), e);
@@ -196,5 +205,18 @@ public abstract class DeepImageBaseline extends AbstractClassifier implements Te
 
     public void setPixelScaling(PixelScaling value) {
         pixelScaling = value;
+    }
+
+    @OptionMetadata(displayName = "backend", description = "The engine that trains the network: DL4J"
+            + " (Deeplearning4j, in every package) or LIBTORCH (libtorch in fp32, in the weka-libtorch package; tens"
+            + " of times faster on this project's processor) (default: DL4J). A saved model is read by the engine"
+            + " that wrote it.", commandLineParamName = "backend", commandLineParamSynopsis = "-backend <DL4J|LIBTORCH>",
+            displayOrder = 13)
+    public ClassifierBackend getBackend() {
+        return backend;
+    }
+
+    public void setBackend(ClassifierBackend value) {
+        backend = value;
     }
 }

@@ -1,10 +1,10 @@
 package org.geotrans.adapters.weka;
 
-import java.io.IOException;
 import java.util.List;
-import org.geotrans.adapters.baselines.Dl4jDeepSvdd;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.port.BaselineTraining;
+import org.geotrans.domain.port.ClassifierBackend;
+import org.geotrans.domain.port.ImageDetector;
 import org.geotrans.domain.port.ProgressListener;
 import weka.core.TechnicalInformation;
 
@@ -17,8 +17,8 @@ import weka.core.TechnicalInformation;
 public class DeepSVDD extends DeepImageBaseline {
     private static final long serialVersionUID = 2L;
 
-    /** The trained network; Java serialization writes it as DL4J's model bytes. */
-    private transient Dl4jDeepSvdd detector;
+    /** The trained network; Java serialization writes it as its backend's bytes. */
+    private transient ImageDetector detector;
 
     public String globalInfo() {
         return "One-Class Deep SVDD: a LeNet-type network without bias terms learns to map the images of the normal"
@@ -51,9 +51,9 @@ public class DeepSVDD extends DeepImageBaseline {
     }
 
     @Override
-    protected double[] train(List<Image> normal, int epochs, int seed) {
+    protected double[] train(List<Image> normal, int epochs, int seed, ClassifierBackend backend) {
         detector = null;
-        Dl4jDeepSvdd trained = WekaAdapters.deepSvdd().train(normal, BaselineTraining.deepSvdd(epochs, seed),
+        ImageDetector trained = WekaAdapters.deepSvdd(backend).train(normal, BaselineTraining.deepSvdd(epochs, seed),
                 ProgressListener.SILENT);
         double[] scores = trained.scores(normal, ProgressListener.SILENT);
         detector = trained;
@@ -72,13 +72,13 @@ public class DeepSVDD extends DeepImageBaseline {
     }
 
     @Override
-    protected byte[] networkBytes() throws IOException {
-        return detector.toBytes();
+    protected byte[] networkBytes() {
+        return WekaAdapters.deepSvddBytes(detector);
     }
 
     @Override
-    protected void restoreNetwork(byte[] bytes) {
-        detector = Dl4jDeepSvdd.fromBytes(bytes);
+    protected void restoreNetwork(byte[] bytes, ClassifierBackend backend) {
+        detector = WekaAdapters.deepSvdd(backend, bytes);
     }
 
     @Override

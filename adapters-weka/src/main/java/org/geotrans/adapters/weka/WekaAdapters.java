@@ -1,20 +1,31 @@
 package org.geotrans.adapters.weka;
 
-import java.util.List;
-import org.geotrans.adapters.baselines.Dl4jAutoencoderTrainer;
-import org.geotrans.adapters.baselines.Dl4jDeepSvddTrainer;
-import org.geotrans.adapters.datasets.FileDatasetSource;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.geotrans.adapters.baselines.Dl4jAutoencoderTrainer;
+import org.geotrans.adapters.baselines.Dl4jDeepSvdd;
+import org.geotrans.adapters.baselines.Dl4jDeepSvddTrainer;
+import org.geotrans.adapters.baselines.Dl4jImageEncoder;
+import org.geotrans.adapters.datasets.FileDatasetSource;
+import org.geotrans.adapters.dl4j.Dl4jBackend;
 import org.geotrans.adapters.dl4j.Dl4jTransformationClassifierProvider;
+import org.geotrans.adapters.libtorch.LibtorchRuntime;
 import org.geotrans.adapters.libtorch.LibtorchTransformationClassifierProvider;
 import org.geotrans.adapters.libtorch.LibtorchTuning;
 import org.geotrans.adapters.libtorch.Precision;
-import org.geotrans.domain.port.ClassifierBackend;
+import org.geotrans.adapters.libtorch.baselines.LibtorchAutoencoderTrainer;
+import org.geotrans.adapters.libtorch.baselines.LibtorchDeepSvdd;
+import org.geotrans.adapters.libtorch.baselines.LibtorchDeepSvddTrainer;
+import org.geotrans.adapters.libtorch.baselines.LibtorchImageEncoder;
 import org.geotrans.adapters.store.ZipDetectorStore;
 import org.geotrans.application.train.TrainDetectorUseCase;
+import org.geotrans.domain.port.ClassifierBackend;
 import org.geotrans.domain.port.DetectorStore;
+import org.geotrans.domain.port.ImageDetector;
+import org.geotrans.domain.port.ImageDetectorTrainer;
+import org.geotrans.domain.port.ImageEncoder;
+import org.geotrans.domain.port.ImageEncoderTrainer;
 import org.geotrans.domain.port.TransformationClassifierProvider;
 
 /**
@@ -50,22 +61,81 @@ final class WekaAdapters {
     }
 
     private static TransformationClassifierProvider libtorch(Precision precision) {
+        requireLibtorch();
+        return new LibtorchTransformationClassifierProvider(LibtorchTuning.of(precision));
+    }
+
+    /**
+     * Loads libtorch (with the package's class loader as the context loader, which JavaCPP
+     * consults), or says in one line that this package lacks it and what to do.
+     */
+    private static void requireLibtorch() {
         try {
-            return new LibtorchTransformationClassifierProvider(LibtorchTuning.of(precision));
+            Dl4jBackend.withContextClassLoader(LibtorchRuntime::ensureLoaded);
         } catch (IllegalStateException e) {
             throw new IllegalStateException("the libtorch backend is not in this GeoTrans package: install the"
                     + " weka-libtorch variant of the package (see docs/weka.md) or choose the dl4j backend", e);
         }
     }
 
-    /** CAE-OC-SVM's convolutional autoencoder. */
-    static Dl4jAutoencoderTrainer autoencoder() {
-        return new Dl4jAutoencoderTrainer();
+    /** CAE-OC-SVM's convolutional autoencoder on {@code backend}. */
+    static ImageEncoderTrainer autoencoder(ClassifierBackend backend) {
+        return switch (backend) {
+            case DL4J -> new Dl4jAutoencoderTrainer();
+            case LIBTORCH -> {
+                requireLibtorch();
+                yield new LibtorchAutoencoderTrainer();
+            }
+        };
     }
 
-    /** One-Class Deep SVDD. */
-    static Dl4jDeepSvddTrainer deepSvdd() {
-        return new Dl4jDeepSvddTrainer();
+    /** The bytes of an encoder {@link #autoencoder} trained. */
+    static byte[] autoencoderBytes(ImageEncoder encoder) {
+        if (encoder instanceof LibtorchImageEncoder libtorch) {
+            return libtorch.toBytes();
+        }
+        return ((Dl4jImageEncoder) encoder).toBytes();
+    }
+
+    /** The encoder {@link #autoencoderBytes} wrote, read by the backend that trained it. */
+    static ImageEncoder autoencoder(ClassifierBackend backend, byte[] bytes) {
+        return switch (backend) {
+            case DL4J -> Dl4jImageEncoder.fromBytes(bytes);
+            case LIBTORCH -> {
+                requireLibtorch();
+                yield LibtorchImageEncoder.fromBytes(bytes);
+            }
+        };
+    }
+
+    /** One-Class Deep SVDD on {@code backend}. */
+    static ImageDetectorTrainer deepSvdd(ClassifierBackend backend) {
+        return switch (backend) {
+            case DL4J -> new Dl4jDeepSvddTrainer();
+            case LIBTORCH -> {
+                requireLibtorch();
+                yield new LibtorchDeepSvddTrainer();
+            }
+        };
+    }
+
+    /** The bytes of a detector {@link #deepSvdd} trained. */
+    static byte[] deepSvddBytes(ImageDetector detector) {
+        if (detector instanceof LibtorchDeepSvdd libtorch) {
+            return libtorch.toBytes();
+        }
+        return ((Dl4jDeepSvdd) detector).toBytes();
+    }
+
+    /** The detector {@link #deepSvddBytes} wrote, read by the backend that trained it. */
+    static ImageDetector deepSvdd(ClassifierBackend backend, byte[] bytes) {
+        return switch (backend) {
+            case DL4J -> Dl4jDeepSvdd.fromBytes(bytes);
+            case LIBTORCH -> {
+                requireLibtorch();
+                yield LibtorchDeepSvdd.fromBytes(bytes);
+            }
+        };
     }
 
     static FileDatasetSource datasets(int imageSize) {

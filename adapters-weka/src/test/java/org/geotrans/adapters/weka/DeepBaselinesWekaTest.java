@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import org.geotrans.domain.port.ClassifierBackend;
 import org.junit.jupiter.api.Test;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.evaluation.Evaluation;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
+import weka.core.Utils;
 
 /**
  * CAE-OC-SVM and Deep SVDD as Weka classifiers: the normal class chosen in buildClassifier, a
@@ -64,6 +66,43 @@ class DeepBaselinesWekaTest {
         assertTrue(rocArea(trained, train, test) > 0.9, trained.toString());
         DeepSVDD loaded = roundTrip(trained);
         assertArrayEquals(trained.rawScores(test), loaded.rawScores(test));
+    }
+
+    @Test
+    void onLibtorchTheyRankTheNormalClassFirstAndReloadOnLibtorch() throws Exception {
+        Instances train = WekaTestData.stripesAndNoise(12, 40, 3, CLASSES);
+        Instances test = WekaTestData.stripesAndNoise(12, 30, 4, CLASSES);
+        for (DeepImageBaseline trained : List.of(svdd(), cae())) {
+            trained.setBackend(ClassifierBackend.LIBTORCH);
+            trained.buildClassifier(train);
+            assertTrue(trained.toString().contains("on libtorch"), trained.toString());
+            assertTrue(rocArea(trained, train, test) > 0.9, trained.toString());
+            DeepImageBaseline loaded = roundTrip(trained);
+            assertArrayEquals(trained.rawScores(test), loaded.rawScores(test));
+            assertEquals(trained.toString(), loaded.toString());
+        }
+    }
+
+    @Test
+    void aModelIsReadBackByTheBackendThatTrainedItWhateverTheOptionSaysNow() throws Exception {
+        Instances train = WekaTestData.stripesAndNoise(8, 10, 3, CLASSES);
+        DeepSVDD trained = svdd();
+        trained.setEpochs(2);
+        trained.buildClassifier(train);
+        trained.setBackend(ClassifierBackend.LIBTORCH);
+        DeepSVDD loaded = roundTrip(trained);
+        assertArrayEquals(trained.rawScores(train), loaded.rawScores(train));
+        assertTrue(!loaded.toString().contains("libtorch"), loaded.toString());
+    }
+
+    @Test
+    void theBackendIsAnOptionOnTheCommandLine() throws Exception {
+        DeepSVDD svdd = new DeepSVDD();
+        svdd.setOptions(Utils.splitOptions("-backend LIBTORCH -epochs 3"));
+        assertEquals(ClassifierBackend.LIBTORCH, svdd.getBackend());
+        List<String> options = List.of(svdd.getOptions());
+        assertTrue(options.contains("-backend") && options.contains("LIBTORCH"), options.toString());
+        assertEquals(ClassifierBackend.DL4J, new CAEOneClassSVM().getBackend());
     }
 
     @Test
