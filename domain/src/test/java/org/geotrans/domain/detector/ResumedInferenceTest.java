@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +24,7 @@ import org.geotrans.domain.port.TransformationClassifier;
 import org.geotrans.domain.score.DirichletNormalityScorer;
 import org.geotrans.domain.score.ScoreType;
 import org.geotrans.domain.score.TransformedSoftmax;
+import org.geotrans.domain.training.InMemoryCheckpoint;
 import org.geotrans.domain.training.KillAfterCheckpoint;
 import org.geotrans.domain.training.TrainingPosition;
 import org.geotrans.domain.transform.TransformationSet;
@@ -119,7 +117,7 @@ class ResumedInferenceTest {
 
     /** A checkpoint policy whose interval never comes due, keeping the last checkpoint in memory. */
     private static final class KeepLast implements TrainingCheckpoints {
-        private Saved saved;
+        private InMemoryCheckpoint saved;
         private int saves;
 
         @Override
@@ -134,21 +132,12 @@ class ResumedInferenceTest {
 
         @Override
         public void save(TrainingPosition position, StateWriter state) throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            state.write(out);
-            saved = new Saved(position, out.toByteArray());
+            saved = InMemoryCheckpoint.of(position, state);
             saves++;
         }
 
         @Override
         public void end() {
-        }
-
-        private record Saved(TrainingPosition position, byte[] bytes) implements TrainingCheckpoint {
-            @Override
-            public InputStream openState() {
-                return new ByteArrayInputStream(bytes);
-            }
         }
     }
 

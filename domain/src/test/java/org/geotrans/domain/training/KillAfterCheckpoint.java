@@ -1,9 +1,6 @@
 package org.geotrans.domain.training;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 import org.geotrans.domain.port.TrainingCheckpoint;
 import org.geotrans.domain.port.TrainingCheckpoints;
@@ -17,7 +14,7 @@ import org.geotrans.domain.port.TrainingCheckpoints;
 public final class KillAfterCheckpoint implements TrainingCheckpoints {
     private final long saveAt;
     private final long totalSteps;
-    private Saved saved;
+    private InMemoryCheckpoint saved;
     private boolean resuming;
 
     public KillAfterCheckpoint(long saveAt, long totalSteps) {
@@ -70,19 +67,10 @@ public final class KillAfterCheckpoint implements TrainingCheckpoints {
         if (saved != null || position.step() != saveAt) {
             throw new Killed();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        state.write(out);
-        saved = new Saved(position, out.toByteArray());
+        saved = InMemoryCheckpoint.of(position, state);
     }
 
     @Override
     public void end() {
-    }
-
-    private record Saved(TrainingPosition position, byte[] bytes) implements TrainingCheckpoint {
-        @Override
-        public InputStream openState() {
-            return new ByteArrayInputStream(bytes);
-        }
     }
 }
