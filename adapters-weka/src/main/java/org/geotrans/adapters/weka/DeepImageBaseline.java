@@ -74,7 +74,7 @@ public abstract class DeepImageBaseline extends AbstractClassifier implements Te
         train.deleteWithMissingClass();
         NormalImages images = NormalImages.of(train, normalClass, imageShape, padTo, pixelScaling, detectorName());
         List<Image> normal = images.prepared(NormalImages.normalInstances(train, images.normalIndex()));
-        ClassifierBackend chosen = backend == null ? ClassifierBackend.DL4J : backend;
+        ClassifierBackend chosen = orDl4j(backend);
         networkBackend = null;
         calibration = NormalityCalibration.fit(train(normal, epochs, seed, chosen));
         networkBackend = chosen;
@@ -117,6 +117,11 @@ public abstract class DeepImageBaseline extends AbstractClassifier implements Te
         return calibration.summary();
     }
 
+    /** DL4J where no backend is set: an option cleared, or a model saved before there was a choice. */
+    private static ClassifierBackend orDl4j(ClassifierBackend backend) {
+        return backend == null ? ClassifierBackend.DL4J : backend;
+    }
+
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
         byte[] model = isTrained() ? networkBytes() : new byte[0];
@@ -133,7 +138,7 @@ public abstract class DeepImageBaseline extends AbstractClassifier implements Te
         }
         try {
             if (length > 0) {
-                restoreNetwork(in.readNBytes(length), networkBackend == null ? ClassifierBackend.DL4J : networkBackend);
+                restoreNetwork(in.readNBytes(length), orDl4j(networkBackend));
             }
         } catch (IllegalArgumentException e) {
             throw new IOException(corrupt + e.getMessage(), e);

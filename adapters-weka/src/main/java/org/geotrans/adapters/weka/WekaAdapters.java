@@ -41,10 +41,8 @@ final class WekaAdapters {
     }
 
     static TransformationClassifierProvider transformationClassifiers(ClassifierBackend backend, Precision precision) {
-        return switch (backend) {
-            case DL4J -> new Dl4jTransformationClassifierProvider();
-            case LIBTORCH -> libtorch(precision);
-        };
+        return onBackend(backend, Dl4jTransformationClassifierProvider::new,
+                () -> new LibtorchTransformationClassifierProvider(LibtorchTuning.of(precision)));
     }
 
     static TrainDetectorUseCase trainDetector(ClassifierBackend backend, Precision precision) {
@@ -60,11 +58,6 @@ final class WekaAdapters {
         return new ZipDetectorStore(readers);
     }
 
-    private static TransformationClassifierProvider libtorch(Precision precision) {
-        requireLibtorch();
-        return new LibtorchTransformationClassifierProvider(LibtorchTuning.of(precision));
-    }
-
     /**
      * Loads libtorch (with the package's class loader as the context loader, which JavaCPP
      * consults), or says in one line that this package lacks it and what to do.
@@ -78,15 +71,20 @@ final class WekaAdapters {
         }
     }
 
-    /** CAE-OC-SVM's convolutional autoencoder on {@code backend}. */
-    static ImageEncoderTrainer autoencoder(ClassifierBackend backend) {
+    /** What {@code dl4j} or, after libtorch is loaded, {@code libtorch} makes, as {@code backend} says. */
+    private static <T> T onBackend(ClassifierBackend backend, Supplier<T> dl4j, Supplier<T> libtorch) {
         return switch (backend) {
-            case DL4J -> new Dl4jAutoencoderTrainer();
+            case DL4J -> dl4j.get();
             case LIBTORCH -> {
                 requireLibtorch();
-                yield new LibtorchAutoencoderTrainer();
+                yield libtorch.get();
             }
         };
+    }
+
+    /** CAE-OC-SVM's convolutional autoencoder on {@code backend}. */
+    static ImageEncoderTrainer autoencoder(ClassifierBackend backend) {
+        return onBackend(backend, Dl4jAutoencoderTrainer::new, LibtorchAutoencoderTrainer::new);
     }
 
     /** The bytes of an encoder {@link #autoencoder} trained. */
@@ -99,24 +97,12 @@ final class WekaAdapters {
 
     /** The encoder {@link #autoencoderBytes} wrote, read by the backend that trained it. */
     static ImageEncoder autoencoder(ClassifierBackend backend, byte[] bytes) {
-        return switch (backend) {
-            case DL4J -> Dl4jImageEncoder.fromBytes(bytes);
-            case LIBTORCH -> {
-                requireLibtorch();
-                yield LibtorchImageEncoder.fromBytes(bytes);
-            }
-        };
+        return onBackend(backend, () -> Dl4jImageEncoder.fromBytes(bytes), () -> LibtorchImageEncoder.fromBytes(bytes));
     }
 
     /** One-Class Deep SVDD on {@code backend}. */
     static ImageDetectorTrainer deepSvdd(ClassifierBackend backend) {
-        return switch (backend) {
-            case DL4J -> new Dl4jDeepSvddTrainer();
-            case LIBTORCH -> {
-                requireLibtorch();
-                yield new LibtorchDeepSvddTrainer();
-            }
-        };
+        return onBackend(backend, Dl4jDeepSvddTrainer::new, LibtorchDeepSvddTrainer::new);
     }
 
     /** The bytes of a detector {@link #deepSvdd} trained. */
@@ -129,13 +115,7 @@ final class WekaAdapters {
 
     /** The detector {@link #deepSvddBytes} wrote, read by the backend that trained it. */
     static ImageDetector deepSvdd(ClassifierBackend backend, byte[] bytes) {
-        return switch (backend) {
-            case DL4J -> Dl4jDeepSvdd.fromBytes(bytes);
-            case LIBTORCH -> {
-                requireLibtorch();
-                yield LibtorchDeepSvdd.fromBytes(bytes);
-            }
-        };
+        return onBackend(backend, () -> Dl4jDeepSvdd.fromBytes(bytes), () -> LibtorchDeepSvdd.fromBytes(bytes));
     }
 
     static FileDatasetSource datasets(int imageSize) {
