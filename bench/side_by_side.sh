@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The side-by-side of issue #10 in one go, one process per row, back to back on the same cores:
 # the machine's GEMM peak (PyTorch 1.13 and libtorch 2.10), PyTorch's WRN-10-4 in its four
-# configurations, then GeoTrans on both backends (libtorch bf16 and fp32, DL4J fp32).
+# configurations (bf16 also under tcmalloc when installed), then GeoTrans on both backends
+# (libtorch bf16 and fp32, DL4J fp32; libtorch bf16 also on glibc's malloc).
 # Run it on a quiet machine: every other process competes for the same two cores.
 # Usage: bench/side_by_side.sh [OUT.txt]   (needs `mvn -B -DskipTests package` first)
 set -euo pipefail
@@ -9,6 +10,7 @@ repo="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 out="${1:-/dev/stdout}"
 py=/usr/bin/python3
 jar="$repo/adapters-cli/target/geotrans-cli.jar"
+tcmalloc="${TCMALLOC:-/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4}"
 {
   echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "## GEMM peak"
@@ -21,10 +23,18 @@ jar="$repo/adapters-cli/target/geotrans-cli.jar"
       "$py" "$repo/bench/pytorch_wrn.py" --layout "$layout" --precision "$precision"
     done
   done
-  echo "## GeoTrans"
+  # bin/geotrans preloads tcmalloc when installed; PyTorch gets the same allocator for a fair pair
+  if [[ -f "$tcmalloc" ]]; then
+    for layout in nchw nhwc; do
+      echo "# --layout $layout --precision bf16, LD_PRELOAD=$tcmalloc"
+      LD_PRELOAD="$tcmalloc" "$py" "$repo/bench/pytorch_wrn.py" --layout "$layout" --precision bf16
+    done
+  fi
+  echo "## GeoTrans (allocator: bin/geotrans's choice, then glibc)"
   for precision in bf16 fp32; do
     "$repo/bin/geotrans" bench --backend libtorch --shapes 32x32x3 --precision "$precision"
   done
+  GEOTRANS_MALLOC=glibc "$repo/bin/geotrans" bench --backend libtorch --shapes 32x32x3 --precision bf16
   "$repo/bin/geotrans" bench --backend dl4j --shapes 32x32x3
   echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } 2>&1 | tee "$out"
