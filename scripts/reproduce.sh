@@ -63,9 +63,10 @@ for entry in "${plan[@]}"; do
     echo "reproduce: $name: no data at $data (set GEOTRANS_CIFAR10 or GEOTRANS_FASHION_MNIST)" >&2
     [[ "$dry_run" == true ]] || exit 1
   fi
-  # --calibration-share 0: the paper trains on every normal image (no decision threshold needed for Table 1)
+  # --calibration-share 0: the paper trains on every normal image (no decision threshold needed for Table 1);
+  # --keep-models: the network behind each row stays for diagnose/score (a class below the paper asks why)
   command=(nice -n 19 "$repo/bin/geotrans" compare --data "$data" --normal-class "$class" --preset paper --runs 1
-           --calibration-share 0 --out "$out" --resume)
+           --calibration-share 0 --keep-models --out "$out" --resume)
   add_run_options command
   echo "reproduce: $name: ${command[*]}"
   if [[ "$dry_run" == true ]]; then

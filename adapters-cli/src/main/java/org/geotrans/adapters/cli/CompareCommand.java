@@ -8,6 +8,7 @@ import java.util.Set;
 import org.geotrans.application.evaluate.DetectorChoice;
 import org.geotrans.application.evaluate.DetectorKind;
 import org.geotrans.application.evaluate.EvaluateOneVsAllUseCase;
+import org.geotrans.domain.port.DetectorStore;
 import org.geotrans.domain.port.ClassifierBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,9 +32,9 @@ final class CompareCommand extends ExperimentCommand {
     List<String> detectorNames;
 
     @Inject
-    CompareCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader,
-                    BackendSelection selection) {
-        super(experiments, backend, loader, selection);
+    CompareCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, Provider<DetectorStore> store,
+                    DataLoader loader, BackendSelection selection) {
+        super(experiments, backend, store, loader, selection);
     }
 
     @Override

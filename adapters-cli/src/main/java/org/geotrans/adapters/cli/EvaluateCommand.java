@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.geotrans.application.evaluate.DetectorKind;
 import org.geotrans.application.evaluate.EvaluateOneVsAllUseCase;
+import org.geotrans.domain.port.DetectorStore;
 import org.geotrans.domain.port.TransformationClassifierProvider;
 import picocli.CommandLine.Command;
 
@@ -17,9 +18,9 @@ import picocli.CommandLine.Command;
 final class EvaluateCommand extends ExperimentCommand {
 
     @Inject
-    EvaluateCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader,
-                    BackendSelection selection) {
-        super(experiments, backend, loader, selection);
+    EvaluateCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, Provider<DetectorStore> store,
+                    DataLoader loader, BackendSelection selection) {
+        super(experiments, backend, store, loader, selection);
     }
 
     @Override

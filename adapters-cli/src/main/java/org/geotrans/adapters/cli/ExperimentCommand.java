@@ -16,6 +16,7 @@ import org.geotrans.adapters.cli.report.UnitFiles;
 import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.evaluate.DetectorKind;
 import org.geotrans.domain.port.ClassifierBackend;
+import org.geotrans.domain.port.DetectorStore;
 import org.geotrans.application.evaluate.EvaluateOneVsAllUseCase;
 import org.geotrans.application.evaluate.OneVsAllCommand;
 import org.geotrans.application.evaluate.OneVsAllReport;
@@ -56,15 +57,22 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Mixin
     GridOptions grid;
 
+    @Option(names = "--keep-models", description = {"Keep each unit's trained GeoTrans detector as "
+            + "DIR/models/CLASS-runR.geotrans of --out, saved before it scores the test set: score, diagnose and "
+            + "ascend take it with --model (a WRN-10-4 with 72 transformations is about 15 MB)."})
+    boolean keepModels;
+
     private final Provider<EvaluateOneVsAllUseCase> experiments;
     private final Provider<BackendDescription> backend;
+    private final Provider<DetectorStore> store;
     private final DataLoader loader;
     private final BackendSelection selection;
 
-    ExperimentCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend, DataLoader loader,
-                      BackendSelection selection) {
+    ExperimentCommand(Provider<EvaluateOneVsAllUseCase> experiments, Provider<BackendDescription> backend,
+                      Provider<DetectorStore> store, DataLoader loader, BackendSelection selection) {
         this.experiments = experiments;
         this.backend = backend;
+        this.store = store;
         this.loader = loader;
         this.selection = selection;
     }
@@ -91,6 +99,12 @@ abstract class ExperimentCommand implements Callable<Integer> {
         resume.interval();
         grid.validate(output, data);
         int[] only = grid.unit();
+        if (keepModels && output.out == null) {
+            throw new UsageException("--keep-models saves the detectors into --out DIR/models; add --out DIR");
+        }
+        if (keepModels && detectors().stream().noneMatch(DetectorKind::isGeoTrans)) {
+            throw new UsageException("--keep-models keeps GeoTrans detectors, and --detectors has no geotrans");
+        }
         if (only != null && (output.out == null || !resume.resume)) {
             throw new UsageException("--unit runs one unit of a run prepared in --out; it needs --out and --resume");
         }
@@ -126,7 +140,8 @@ abstract class ExperimentCommand implements Callable<Integer> {
             }
             Resumption resumption = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), s, more, loaded,
                     selection.describe()), resume, progress);
-            journal = new UnitFiles(folder.dir(), resumption.fingerprint(), resumption.policy());
+            journal = new UnitFiles(folder.dir(), resumption.fingerprint(), resumption.policy(),
+                    keepModels ? store.get() : null);
         }
         if (only != null && (!classes.contains(only[0]) || only[1] < 0 || only[1] >= s.runs())) {
             throw new UsageException("--unit " + grid.unit + " is not a unit of this run: classes " + classes + ", runs 0.."

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.geotrans.application.checkpoint.CheckpointFiles;
@@ -153,7 +154,8 @@ public final class EvaluateOneVsAllUseCase {
                 List<RunResult> unitResults = new ArrayList<>();
                 List<Image> classImages = data.train().imagesOfClass(c);
                 int[] sample = split.trainingSample(classImages.size(), settings.maxTrainImages(), seed);
-                RunContext run = new RunContext(c, unit.className(), r, seed, normal, listener, journal.checkpoints(unit));
+                RunContext run = new RunContext(c, unit.className(), r, seed, normal, listener, journal.checkpoints(unit),
+                        detector -> keep(journal, unit, detector));
                 List<Image> normalTrain = split.pick(classImages, sample);
                 if (normalTrain.size() < 2) {
                     throw new IllegalArgumentException("class '" + run.className + "' has " + normalTrain.size()
@@ -204,6 +206,7 @@ public final class EvaluateOneVsAllUseCase {
                 settings.calibration());
         GeoTransDetector detector = trainer.train(training, run.listener.progress(), run.checkpoints);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        run.keeper.accept(detector);
         long t1 = System.nanoTime();
         run.listener.stage("GeoTrans: scoring " + testImages.size() + " test images x " + transformations.size()
                 + " transformations");
@@ -508,7 +511,17 @@ public final class EvaluateOneVsAllUseCase {
     }
 
     private record RunContext(int classIndex, String className, int run, long seed, boolean[] normal,
-                              ExperimentListener listener, CheckpointPolicy checkpoints) {
+                              ExperimentListener listener, CheckpointPolicy checkpoints,
+                              Consumer<GeoTransDetector> keeper) {
+    }
+
+    private static void keep(UnitJournal journal, Unit unit, GeoTransDetector detector) {
+        try {
+            journal.keep(unit, detector);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the detector of " + unit.className() + ", run "
+                    + (unit.run() + 1) + ": " + e.getMessage(), e);
+        }
     }
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.geotrans.application.checkpoint.CheckpointPolicy;
+import org.geotrans.domain.detector.GeoTransDetector;
 
 /**
  * Where an experiment keeps its finished units, so that a killed experiment continues where it
@@ -42,4 +43,12 @@ public interface UnitJournal {
 
     /** Where and how often the unit's training saves checkpoints; null for none. */
     CheckpointPolicy checkpoints(Unit unit);
+
+    /**
+     * Keeps the unit's trained GeoTrans detector, called once it is fitted and before it scores
+     * the test images, so that the network behind a table can be scored, diagnosed or refitted
+     * later; a journal that keeps no models ignores it.
+     */
+    default void keep(Unit unit, GeoTransDetector detector) throws IOException {
+    }
 }

@@ -13,21 +13,26 @@ import org.geotrans.application.checkpoint.ResumeMismatchException;
 import org.geotrans.application.evaluate.RunResult;
 import org.geotrans.application.evaluate.Unit;
 import org.geotrans.application.evaluate.UnitJournal;
+import org.geotrans.domain.detector.GeoTransDetector;
+import org.geotrans.domain.port.DetectorStore;
 
 /**
  * Finished units as JSON files, {@code units/CLASS-runR.json} (every detector's per-image scores,
  * metrics, timings and the run's fingerprint), each written atomically the moment its unit ends;
  * the unfinished unit's training checkpoints go to {@code checkpoints/CLASS-runR/} and are
- * deleted once the unit is recorded.
+ * deleted once the unit is recorded; with a model store, each unit's trained GeoTrans detector is
+ * kept as {@code models/CLASS-runR.geotrans}.
  */
 public final class UnitFiles implements UnitJournal {
     static final String UNITS = "units";
     static final String CHECKPOINTS = "checkpoints";
+    public static final String MODELS = "models";
     private static final String FORMAT = "geotrans-unit";
 
     private final Path dir;
     private final Fingerprint run;
     private final CheckpointPolicy checkpoints;
+    private final DetectorStore models;
 
     /**
      * @param dir the results folder
@@ -35,9 +40,15 @@ public final class UnitFiles implements UnitJournal {
      * @param checkpoints the checkpoint settings; its folder is replaced by one per unit
      */
     public UnitFiles(Path dir, Fingerprint run, CheckpointPolicy checkpoints) {
+        this(dir, run, checkpoints, null);
+    }
+
+    /** As above, keeping every unit's trained detector through {@code models} (null: none). */
+    public UnitFiles(Path dir, Fingerprint run, CheckpointPolicy checkpoints, DetectorStore models) {
         this.dir = dir;
         this.run = run;
         this.checkpoints = checkpoints;
+        this.models = models;
     }
 
     /** One unit's file. */
@@ -45,9 +56,9 @@ public final class UnitFiles implements UnitJournal {
                    int run, long seed, List<RunResult> results) {
     }
 
-    /** Deletes the units and checkpoints of an earlier run: a new run in a folder replaced with --force. */
+    /** Deletes the units, checkpoints and models of an earlier run: a new run in a folder replaced with --force. */
     public static void deleteEarlierRun(Path dir) throws IOException {
-        for (String sub : List.of(UNITS, CHECKPOINTS)) {
+        for (String sub : List.of(UNITS, CHECKPOINTS, MODELS)) {
             Path folder = dir.resolve(sub);
             if (Files.isDirectory(folder)) {
                 try (var walk = Files.walk(folder)) {
@@ -89,6 +100,20 @@ public final class UnitFiles implements UnitJournal {
         JsonFiles.writeAtomically(file(unit), new Content(FORMAT, 1, run.parts(), unit.classIndex(), unit.className(),
                 unit.run(), unit.seed(), results));
         CheckpointFiles.deleteAll(checkpointFolder(unit));
+    }
+
+    /** Written again when a resumed unit retrains or restores its network: the same detector. */
+    @Override
+    public void keep(Unit unit, GeoTransDetector detector) throws IOException {
+        if (models != null) {
+            Files.createDirectories(dir.resolve(MODELS));
+            models.save(detector, model(unit), true);
+        }
+    }
+
+    /** Where {@link #keep} puts the unit's detector. */
+    public Path model(Unit unit) {
+        return dir.resolve(MODELS).resolve(name(unit) + ".geotrans");
     }
 
     @Override
