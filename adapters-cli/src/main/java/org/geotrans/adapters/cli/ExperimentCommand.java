@@ -134,6 +134,10 @@ abstract class ExperimentCommand implements Callable<Integer> {
             if (detectors().stream().anyMatch(DetectorKind::isDeepBaseline)) {
                 more.put("baseline epochs", Integer.toString(s.baselineEpochs()));
             }
+            if (settings.dirichletClip != null) {
+                // only when given: folders of runs before the option stay resumable
+                more.put("dirichlet clip", Double.toString(settings.dirichletClip));
+            }
             if (anomalyClasses != null && !anomalyClasses.isEmpty()) {
                 more.put("anomaly classes", anomalyClasses.stream().map(c -> loaded.className(loaded.classIndex(c))).toList()
                         .toString());
@@ -154,7 +158,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
         try {
             // with --spark every unit is in the journal by now: the report is built from them as after --resume
             report = experiments.get().run(new OneVsAllCommand(loaded.dataset(), classes, loaded.preprocessing(), s,
-                    detectors()), progress, journal, unit -> only == null || unit.classIndex() == only[0] && unit.run() == only[1]);
+                    detectors(), settings.dirichletFit()), progress, journal, unit -> only == null || unit.classIndex() == only[0] && unit.run() == only[1]);
         } catch (ResumeMismatchException e) {
             throw Resumption.usage(e);
         }

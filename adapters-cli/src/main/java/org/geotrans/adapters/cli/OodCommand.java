@@ -97,8 +97,9 @@ final class OodCommand implements Callable<Integer> {
         if (backend != null && backend != ClassifierBackend.DL4J) {
             throw new UsageException("--backend " + backend.id() + ": the two-headed network runs on dl4j only");
         }
-        if (settings.heldOut != null) {
-            throw new UsageException("--held-out applies to the Dirichlet fit of train, evaluate and compare, not to ood");
+        if (settings.heldOut != null || settings.dirichletClip != null) {
+            throw new UsageException((settings.heldOut != null ? "--held-out" : "--dirichlet-clip")
+                    + " applies to the Dirichlet fit of train, evaluate and compare, not to ood");
         }
         settings.validate(null);
         if (maxTest != null && maxTest != 0 && maxTest < 2) {

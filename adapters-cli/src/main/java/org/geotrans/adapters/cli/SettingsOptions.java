@@ -6,6 +6,8 @@ import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.preset.Preset;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.transform.TransformationSet;
+import org.geotrans.domain.dirichlet.DirichletFitOptions;
+import org.geotrans.domain.dirichlet.SimplexClipping;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,6 +62,16 @@ final class SettingsOptions {
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the subsets, the initialisation and the data order (run r uses seed + r).")
     Long seed;
 
+    @Option(names = "--dirichlet-clip", paramLabel = "EPS",
+            description = "Softmax values below EPS are raised to EPS before the Dirichlet fit and score take their"
+                    + " logarithms, in (0, " + MAX_DIRICHLET_CLIP + "]. Default: " + SimplexClipping.DEFAULT_EPSILON
+                    + " (the golden vectors'); the paper's reference code clips nothing, which 1e-45 (below every"
+                    + " positive float32) matches.")
+    Double dirichletClip;
+
+    /** The largest clipping a saved model accepts. */
+    static final double MAX_DIRICHLET_CLIP = 1e-3;
+
     /**
      * Checks every given flag against the bounds of the settings before any data is read (the
      * preset's values for a 32x32x3 input stand in for the data's); usage errors name the range.
@@ -68,6 +80,7 @@ final class SettingsOptions {
      */
     void validate(RunOptions runs) {
         resolve(NOMINAL_INPUT, runs, false);
+        dirichletFit();
     }
 
     /** The preset's values for this preprocessed input shape, then every given flag; usage errors for bad values. */
@@ -105,6 +118,17 @@ final class SettingsOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** How GeoTrans fits its Dirichlets: the defaults, or the clipping of --dirichlet-clip. */
+    DirichletFitOptions dirichletFit() {
+        if (dirichletClip == null) {
+            return DirichletFitOptions.defaults();
+        }
+        if (!(dirichletClip > 0 && dirichletClip <= MAX_DIRICHLET_CLIP)) {
+            throw new UsageException("--dirichlet-clip must lie in (0, " + MAX_DIRICHLET_CLIP + "], got " + dirichletClip);
+        }
+        return DirichletFitOptions.defaults().withClipEpsilon(dirichletClip);
     }
 
     private static <T> T or(T flag, T preset) {

@@ -143,8 +143,13 @@ final class TrainCommand implements Callable<Integer> {
                 .with("geotrans-version", VersionInfo.geotrans());
         CheckpointPolicy checkpoints = null;
         if (folder != null) {
-            checkpoints = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), s,
-                    java.util.Map.of("normal class", loaded.className(c), "score", score.name()), loaded,
+            java.util.Map<String, String> more = new java.util.LinkedHashMap<>();
+            more.put("normal class", loaded.className(c));
+            more.put("score", score.name());
+            if (settings.dirichletClip != null) {
+                more.put("dirichlet clip", Double.toString(settings.dirichletClip));
+            }
+            checkpoints = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), s, more, loaded,
                     selection.describe()), resume, progress).policy();
         }
         // the file is claimed before training, so that a second run to it fails now, not hours later;
@@ -156,7 +161,7 @@ final class TrainCommand implements Callable<Integer> {
             try {
                 detector = trainer.get().train(new TrainDetectorCommand(normal, loaded.preprocessing(),
                         transformations, s.classifier(transformations.size(), s.seed()), s.heldOutFraction(), score, provenance,
-                        calibration(s, loaded, progress)), progress.progress(), checkpoints);
+                        calibration(s, loaded, progress), settings.dirichletFit()), progress.progress(), checkpoints);
             } catch (ResumeMismatchException e) {
                 throw Resumption.usage(e);
             }

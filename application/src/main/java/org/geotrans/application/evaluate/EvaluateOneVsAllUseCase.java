@@ -203,7 +203,7 @@ public final class EvaluateOneVsAllUseCase {
         TrainDetectorCommand training = new TrainDetectorCommand(normalTrain, command.preprocessing(), transformations,
                 settings.classifier(transformations.size(), run.seed), settings.heldOutFraction(), ScoreType.DIRICHLET,
                 DetectorProvenance.empty().with("dataset", dataset).with("normal-class", run.className),
-                settings.calibration());
+                settings.calibration(), command.dirichletFit());
         GeoTransDetector detector = trainer.train(training, run.listener.progress(), run.checkpoints);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         run.keeper.accept(detector);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.domain.data.Dataset;
+import org.geotrans.domain.dirichlet.DirichletFitOptions;
 import org.geotrans.domain.image.Preprocessing;
 
 /**
@@ -11,10 +12,11 @@ import org.geotrans.domain.image.Preprocessing;
  * training images only and score the test set, whose other classes are the anomalies.
  */
 public record OneVsAllCommand(Dataset dataset, List<Integer> normalClasses, Preprocessing preprocessing,
-                              ExperimentSettings settings, Set<DetectorKind> detectors) {
+                              ExperimentSettings settings, Set<DetectorKind> detectors, DirichletFitOptions dirichletFit) {
     public OneVsAllCommand {
         normalClasses = List.copyOf(normalClasses);
         detectors = Set.copyOf(detectors);
+        java.util.Objects.requireNonNull(dirichletFit, "dirichletFit");
         if (normalClasses.isEmpty()) {
             throw new IllegalArgumentException("choose at least one normal class");
         }
@@ -26,5 +28,11 @@ public record OneVsAllCommand(Dataset dataset, List<Integer> normalClasses, Prep
                 throw new IllegalArgumentException("class index " + c + " is not a class of " + dataset.name());
             }
         }
+    }
+
+    /** The protocol with GeoTrans's default Dirichlet fit (clipping at 1e-12, as the golden vectors). */
+    public OneVsAllCommand(Dataset dataset, List<Integer> normalClasses, Preprocessing preprocessing,
+                           ExperimentSettings settings, Set<DetectorKind> detectors) {
+        this(dataset, normalClasses, preprocessing, settings, detectors, DirichletFitOptions.defaults());
     }
 }

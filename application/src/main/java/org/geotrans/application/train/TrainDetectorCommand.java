@@ -2,6 +2,7 @@ package org.geotrans.application.train;
 
 import java.util.List;
 import org.geotrans.domain.detector.DetectorProvenance;
+import org.geotrans.domain.dirichlet.DirichletFitOptions;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.Preprocessing;
 import org.geotrans.domain.port.ClassifierSettings;
@@ -21,14 +22,16 @@ import org.geotrans.domain.transform.TransformationSet;
  * @param provenance what to record about data and settings
  * @param calibration how the decision threshold is calibrated; its held-out share is taken from
  *     the normal images first, the held-out fraction of the Dirichlet fit from the rest
+ * @param dirichletFit how the Dirichlets are fitted and how the scorer clips probabilities
  */
 public record TrainDetectorCommand(List<Image> normalImages, Preprocessing preprocessing,
                                    TransformationSet transformations, ClassifierSettings classifier,
                                    double heldOutFraction, ScoreType defaultScore, DetectorProvenance provenance,
-                                   CalibrationPlan calibration) {
+                                   CalibrationPlan calibration, DirichletFitOptions dirichletFit) {
     public TrainDetectorCommand {
         normalImages = List.copyOf(normalImages);
         java.util.Objects.requireNonNull(calibration, "calibration");
+        java.util.Objects.requireNonNull(dirichletFit, "dirichletFit");
         int calibrating = calibration.heldOutOf(normalImages.size());
         int training = normalImages.size() - calibrating;
         if (training < 2) {
@@ -43,6 +46,14 @@ public record TrainDetectorCommand(List<Image> normalImages, Preprocessing prepr
             throw new IllegalArgumentException("held-out fraction " + heldOutFraction + " of " + training
                     + " images leaves too few images for the fit or for training");
         }
+    }
+
+    /** A command with the default Dirichlet fit (clipping at 1e-12, as the golden vectors). */
+    public TrainDetectorCommand(List<Image> normalImages, Preprocessing preprocessing, TransformationSet transformations,
+                                ClassifierSettings classifier, double heldOutFraction, ScoreType defaultScore,
+                                DetectorProvenance provenance, CalibrationPlan calibration) {
+        this(normalImages, preprocessing, transformations, classifier, heldOutFraction, defaultScore, provenance,
+                calibration, DirichletFitOptions.defaults());
     }
 
     /** A command without calibration: the detector gets no decision threshold. */

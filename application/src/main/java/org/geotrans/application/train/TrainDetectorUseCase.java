@@ -11,6 +11,7 @@ import org.geotrans.application.checkpoint.CheckpointFiles;
 import org.geotrans.application.checkpoint.CheckpointPolicy;
 import org.geotrans.application.checkpoint.Fingerprint;
 import org.geotrans.domain.detector.GeoTransDetector;
+import org.geotrans.domain.dirichlet.DirichletFitOptions;
 import org.geotrans.domain.decision.DecisionThreshold;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
@@ -102,7 +103,7 @@ public final class TrainDetectorUseCase {
                 : stage(checkpoints, fingerprint, CheckpointFiles.Stage.DIRICHLET_FIT, fitPart);
         DirichletNormalityScorer dirichlet = DirichletNormalityScorer.fit(GeoTransDetector.predictAll(classifier,
                 command.transformations(), fitPart, GeoTransDetector.DEFAULT_SCORING_BATCH, ProgressStage.DIRICHLET_FIT, progress,
-                fitCheckpoints));
+                fitCheckpoints), command.dirichletFit());
         GeoTransDetector detector = new GeoTransDetector(rawShape, command.preprocessing(), command.transformations(),
                 classifier, dirichlet, command.defaultScore(),
                 command.provenance()
@@ -167,7 +168,10 @@ public final class TrainDetectorUseCase {
         parts.put("settings", command.classifier() + ", transformations " + command.transformations().spec()
                 + ", held-out " + command.heldOutFraction() + ", " + command.preprocessing()
                 // checkpoints written before thresholds existed stay valid for a training without calibration
-                + (command.calibration().share() > 0 ? ", calibration share " + command.calibration().share() : ""));
+                + (command.calibration().share() > 0 ? ", calibration share " + command.calibration().share() : "")
+                // the scoring stage saves scores, which the clipping changes; the default keeps older checkpoints valid
+                + (command.dirichletFit().equals(DirichletFitOptions.defaults()) ? ""
+                        : ", Dirichlet fit " + command.dirichletFit()));
         parts.put("data", command.normalImages().size() + " images, SHA-256 " + Fingerprint.digest(command.normalImages()));
         parts.put("version", checkpoints.version() + " on " + classifiers.backend().id());
         return new Fingerprint(parts);
