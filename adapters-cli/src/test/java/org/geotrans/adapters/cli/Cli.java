@@ -32,4 +32,11 @@ final class Cli {
     static Result run(String... args) {
         return run(new TestModule().overCliModule(), args);
     }
+
+    /** One argument list from two: a command's own arguments and those its runs share. */
+    static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

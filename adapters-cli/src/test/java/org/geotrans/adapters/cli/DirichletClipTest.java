@@ -30,10 +30,10 @@ class DirichletClipTest {
         Path plain = tmp.resolve("plain.geotrans");
         String[] common = {"--data", data.toString(), "--normal-class", "pullover", "--preset", "quick", "--transforms",
             "simple8"};
-        Cli.Result a = Cli.run(concat(new String[] {"train", "--dirichlet-clip", "1e-30", "--model", clipped.toString()},
+        Cli.Result a = Cli.run(Cli.concat(new String[] {"train", "--dirichlet-clip", "1e-30", "--model", clipped.toString()},
                 common));
         assertEquals(0, a.exitCode(), a.err());
-        Cli.Result b = Cli.run(concat(new String[] {"train", "--model", plain.toString()}, common));
+        Cli.Result b = Cli.run(Cli.concat(new String[] {"train", "--model", plain.toString()}, common));
         assertEquals(0, b.exitCode(), b.err());
         assertEquals("1.0E-30", entry(clipped, "geotrans.properties").getProperty("dirichlet-clipping-epsilon"));
         assertEquals("1.0E-12", entry(plain, "geotrans.properties").getProperty("dirichlet-clipping-epsilon"));
@@ -45,16 +45,16 @@ class DirichletClipTest {
         Path out = tmp.resolve("run");
         String[] common = {"compare", "--data", data.toString(), "--normal-class", "0", "--preset", "quick",
             "--transforms", "simple8", "--max-test", "8", "--out", out.toString()};
-        Cli.Result first = Cli.run(concat(common, new String[] {"--dirichlet-clip", "1e-20", "--keep-models"}));
+        Cli.Result first = Cli.run(Cli.concat(common, new String[] {"--dirichlet-clip", "1e-20", "--keep-models"}));
         assertEquals(0, first.exitCode(), first.err());
         try (var models = Files.list(out.resolve("models"))) {
             Path model = models.findFirst().orElseThrow();
             assertEquals("1.0E-20", entry(model, "geotrans.properties").getProperty("dirichlet-clipping-epsilon"));
         }
-        Cli.Result resumed = Cli.run(concat(common, new String[] {"--resume"}));
+        Cli.Result resumed = Cli.run(Cli.concat(common, new String[] {"--resume"}));
         assertEquals(2, resumed.exitCode(), resumed.err());
         assertTrue(resumed.lastErrLine().contains("dirichlet clip differ: 1.0E-20 there, none now"), resumed.err());
-        Cli.Result same = Cli.run(concat(common, new String[] {"--dirichlet-clip", "1e-20", "--resume"}));
+        Cli.Result same = Cli.run(Cli.concat(common, new String[] {"--dirichlet-clip", "1e-20", "--resume"}));
         assertEquals(0, same.exitCode(), same.err());
     }
 
@@ -91,11 +91,5 @@ class DirichletClipTest {
             }
         }
         throw new IOException(model + " has no " + name);
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -20,11 +20,11 @@ class TrainThenScoreTest {
         Path data = TinyIdx.write(tmp, 12, 10);
         String[] common = {"--data", data.toString(), "--normal-class", "pullover", "--preset", "quick", "--transforms",
             "simple8", "--seed", "3", "--max-train", "8"};
-        Cli.Result evaluate = Cli.run(concat(new String[] {"evaluate", "--max-test", "16", "--out",
+        Cli.Result evaluate = Cli.run(Cli.concat(new String[] {"evaluate", "--max-test", "16", "--out",
             tmp.resolve("eval").toString()}, common));
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         Path model = tmp.resolve("pullover.geotrans");
-        Cli.Result train = Cli.run(concat(new String[] {"train", "--model", model.toString()}, common));
+        Cli.Result train = Cli.run(Cli.concat(new String[] {"train", "--model", model.toString()}, common));
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("saved to"), train.out());
         Cli.Result score = Cli.run("score", "--model", model.toString(), "--data", data.toString(), "--max-test", "16",
@@ -86,11 +86,5 @@ class TrainThenScoreTest {
                 "--transforms", "simple8");
         assertEquals(2, r.exitCode(), r.err());
         assertEquals("keep me", Files.readString(model));
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }
