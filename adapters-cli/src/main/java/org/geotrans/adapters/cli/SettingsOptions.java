@@ -6,6 +6,7 @@ import org.geotrans.application.preset.ExperimentSettings;
 import org.geotrans.application.preset.Preset;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.transform.TransformationSet;
+import org.geotrans.adapters.store.ZipDetectorStore;
 import org.geotrans.domain.dirichlet.DirichletFitOptions;
 import org.geotrans.domain.dirichlet.SimplexClipping;
 import picocli.CommandLine.Option;
@@ -64,13 +65,11 @@ final class SettingsOptions {
 
     @Option(names = "--dirichlet-clip", paramLabel = "EPS",
             description = "Softmax values below EPS are raised to EPS before the Dirichlet fit and score take their"
-                    + " logarithms, in (0, " + MAX_DIRICHLET_CLIP + "]. Default: " + SimplexClipping.DEFAULT_EPSILON
+                    + " logarithms, in (0, " + ZipDetectorStore.MAX_CLIPPING_EPSILON + "]. Default: "
+                    + SimplexClipping.DEFAULT_EPSILON
                     + " (the golden vectors'); the paper's reference code clips nothing, which 1e-45 (below every"
                     + " positive float32) matches.")
     Double dirichletClip;
-
-    /** The largest clipping a saved model accepts. */
-    static final double MAX_DIRICHLET_CLIP = 1e-3;
 
     /**
      * Checks every given flag against the bounds of the settings before any data is read (the
@@ -125,8 +124,9 @@ final class SettingsOptions {
         if (dirichletClip == null) {
             return DirichletFitOptions.defaults();
         }
-        if (!(dirichletClip > 0 && dirichletClip <= MAX_DIRICHLET_CLIP)) {
-            throw new UsageException("--dirichlet-clip must lie in (0, " + MAX_DIRICHLET_CLIP + "], got " + dirichletClip);
+        if (!(dirichletClip > 0 && dirichletClip <= ZipDetectorStore.MAX_CLIPPING_EPSILON)) {
+            throw new UsageException("--dirichlet-clip must lie in (0, " + ZipDetectorStore.MAX_CLIPPING_EPSILON + "], got "
+                    + dirichletClip);
         }
         return DirichletFitOptions.defaults().withClipEpsilon(dirichletClip);
     }

@@ -33,7 +33,7 @@ record StoredSettings(ClassifierBackend backend, ImageShape rawShape, Preprocess
     static final int MAX_CHANNELS = 4;
     /** The Dirichlet fit caps the precision (the sum of a row) at this; no single alpha is larger. */
     static final double MAX_ALPHA = DirichletFitOptions.DEFAULT_MAX_PRECISION;
-    static final double MAX_CLIPPING_EPSILON = 1e-3;
+    static final double MAX_CLIPPING_EPSILON = ZipDetectorStore.MAX_CLIPPING_EPSILON;
     private static final String PROVENANCE = "provenance.";
     private static final String THRESHOLD = "threshold.";
 

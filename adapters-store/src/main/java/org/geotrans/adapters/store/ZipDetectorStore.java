@@ -36,6 +36,9 @@ import org.geotrans.domain.score.DirichletNormalityScorer;
  * names.
  */
 public final class ZipDetectorStore implements DetectorStore {
+    /** The largest clipping epsilon of a model this store reads; training refuses larger ones up front. */
+    public static final double MAX_CLIPPING_EPSILON = 1e-3;
+
     private final Map<ClassifierBackend, Supplier<? extends TransformationClassifierProvider>> providers;
 
     /**
