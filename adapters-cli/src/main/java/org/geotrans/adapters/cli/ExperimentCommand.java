@@ -134,10 +134,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
             if (detectors().stream().anyMatch(DetectorKind::isDeepBaseline)) {
                 more.put("baseline epochs", Integer.toString(s.baselineEpochs()));
             }
-            if (settings.dirichletClip != null) {
-                // only when given: folders of runs before the option stay resumable
-                more.put("dirichlet clip", Double.toString(settings.dirichletClip));
-            }
+            more.putAll(settings.fingerprintParts());
             if (anomalyClasses != null && !anomalyClasses.isEmpty()) {
                 more.put("anomaly classes", anomalyClasses.stream().map(c -> loaded.className(loaded.classIndex(c))).toList()
                         .toString());

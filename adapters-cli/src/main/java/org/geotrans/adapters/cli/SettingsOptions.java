@@ -131,6 +131,14 @@ final class SettingsOptions {
         return DirichletFitOptions.defaults().withClipEpsilon(dirichletClip);
     }
 
+    /**
+     * What a resumed run must share beyond the settings record: the clipping, only when given, so
+     * that folders of runs before the option stay resumable.
+     */
+    java.util.Map<String, String> fingerprintParts() {
+        return dirichletClip == null ? java.util.Map.of() : java.util.Map.of("dirichlet clip", Double.toString(dirichletClip));
+    }
+
     private static <T> T or(T flag, T preset) {
         return flag != null ? flag : preset;
     }

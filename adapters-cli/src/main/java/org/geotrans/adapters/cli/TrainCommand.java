@@ -146,9 +146,7 @@ final class TrainCommand implements Callable<Integer> {
             java.util.Map<String, String> more = new java.util.LinkedHashMap<>();
             more.put("normal class", loaded.className(c));
             more.put("score", score.name());
-            if (settings.dirichletClip != null) {
-                more.put("dirichlet clip", Double.toString(settings.dirichletClip));
-            }
+            more.putAll(settings.fingerprintParts());
             checkpoints = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), s, more, loaded,
                     selection.describe()), resume, progress).policy();
         }
