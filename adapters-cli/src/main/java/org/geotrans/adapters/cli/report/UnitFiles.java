@@ -112,7 +112,7 @@ public final class UnitFiles implements UnitJournal {
     }
 
     /** Where {@link #keep} puts the unit's detector. */
-    public Path model(Unit unit) {
+    private Path model(Unit unit) {
         return dir.resolve(MODELS).resolve(name(unit) + ".geotrans");
     }
 
