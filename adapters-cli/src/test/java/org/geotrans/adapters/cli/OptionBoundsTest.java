@@ -77,12 +77,14 @@ class OptionBoundsTest {
     void kind6_benchOptionsOutOfBounds_areUsageErrors() {
         for (List<String> bad : List.of(List.of("--iterations", "0"), List.of("--warmup", "-1"), List.of("--images", "0"),
                 List.of("--widen", "100000"), List.of("--shapes", "30000x30000x3"), List.of("--train-batch", "0"),
-                List.of("--format", "NCWH"), List.of("--train", "yes"))) {
-            List<String> args = new ArrayList<>(List.of("bench"));
-            args.addAll(bad);
-            Cli.Result r = Cli.run(new CliModule(), args.toArray(String[]::new));
-            assertEquals(2, r.exitCode(), bad + ": " + r.err());
-            assertEquals(1, r.errLines().size(), r.err());
+                List.of("--format", "NCWH"), List.of("--train", "yes"), List.of("--threads", "0"))) {
+            for (String backend : List.of("dl4j", "libtorch")) { // each backend's benchmark checks before it starts
+                List<String> args = new ArrayList<>(List.of("bench", "--backend", backend));
+                args.addAll(bad);
+                Cli.Result r = Cli.run(new CliModule(), args.toArray(String[]::new));
+                assertEquals(2, r.exitCode(), backend + " " + bad + ": " + r.err());
+                assertEquals(1, r.errLines().size(), r.err());
+            }
         }
     }
 

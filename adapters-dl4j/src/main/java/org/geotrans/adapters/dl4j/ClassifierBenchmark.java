@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.BenchmarkOptions;
 import org.geotrans.domain.port.ClassifierSettings;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.training.LabeledBatch;
@@ -40,11 +40,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * --train true --infer true}.
  */
 public final class ClassifierBenchmark {
-    /** The largest image side benchmarked, as for image folders. */
-    private static final int MAX_SIDE = 1024;
-    private final Map<String, String> options;
+    private final BenchmarkOptions options;
 
-    private ClassifierBenchmark(Map<String, String> options) {
+    private ClassifierBenchmark(BenchmarkOptions options) {
         this.options = options;
     }
 
@@ -54,78 +52,30 @@ public final class ClassifierBenchmark {
 
     /** Runs the benchmark and prints a table to {@code out}. */
     public static void run(String[] args, PrintStream out) {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("depth", "10", "widen", "4", "shapes", "32x32x1,32x32x3",
-                "transformations", "paper72", "images", "1024", "train-batch", "128", "infer-batch", "256",
-                "warmup", "3", "iterations", "8", "format", "NCHW"));
-        options.putAll(Map.of("cache-mode", "DEVICE", "inference-format", "NHWC", "workspaces", "ENABLED", "helpers", "true", "train", "true", "infer", "true"));
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
-            }
-            String key = args[i].substring(2);
-            if (!options.containsKey(key)) {
-                throw new IllegalArgumentException("unknown option --" + key + "; known: " + options.keySet());
-            }
-            options.put(key, args[++i]);
-        }
+        BenchmarkOptions options = BenchmarkOptions.parse(args, Map.of("format", "NCHW", "cache-mode", "DEVICE",
+                "inference-format", "NHWC", "workspaces", "ENABLED", "helpers", "true"));
         ClassifierBenchmark benchmark = new ClassifierBenchmark(options);
-        benchmark.validate();
+        benchmark.tuning(); // DL4J's own options, before the backend starts
+        options.flag("helpers");
         benchmark.runAll(out);
     }
 
-    /** Every option against its bounds, before the backend starts: an IllegalArgumentException names the range. */
-    private void validate() {
-        intOption("warmup", 0, 1000);
-        intOption("iterations", 1, 100_000);
-        intOption("images", 1, 100_000);
-        intOption("infer-batch", 1, ClassifierSettings.MAX_BATCH_SIZE);
-        new ClassifierSettings(intOption("depth"), intOption("widen"), 1, intOption("train-batch"), 1e-3,
-                ClassifierSettings.PAPER_WEIGHT_DECAY, 42);
-        for (String key : List.of("format", "inference-format")) {
-            enumOption(key, CNN2DFormat.class);
-        }
-        enumOption("workspaces", WorkspaceMode.class);
-        enumOption("cache-mode", org.deeplearning4j.nn.conf.CacheMode.class);
-        for (String key : List.of("helpers", "train", "infer")) {
-            if (!options.get(key).equals("true") && !options.get(key).equals("false")) {
-                throw new IllegalArgumentException("--" + key + " must be true or false, got '" + options.get(key) + "'");
-            }
-        }
-        for (String text : options.get("shapes").split(",")) {
-            ImageShape shape = ImageShape.parse(text);
-            if (Math.max(shape.height(), shape.width()) > MAX_SIDE) {
-                throw new IllegalArgumentException("--shapes: sides must be 1.." + MAX_SIDE + ", got " + shape);
-            }
-            TransformationSet.parse(options.get("transformations"), shape);
-        }
-    }
-
-    private int intOption(String key, int min, int max) {
-        int v = intOption(key);
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("--" + key + " must be " + min + ".." + max + ", got " + v);
-        }
-        return v;
-    }
-
-    private <E extends Enum<E>> void enumOption(String key, Class<E> type) {
-        try {
-            Enum.valueOf(type, options.get(key));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + key + " must be one of " + Arrays.toString(type.getEnumConstants())
-                    + ", got '" + options.get(key) + "'");
-        }
+    private Dl4jTuning tuning() {
+        return Dl4jTuning.DEFAULT.withFormats(options.enumOption("format", CNN2DFormat.class),
+                        options.enumOption("inference-format", CNN2DFormat.class))
+                .withWorkspaceMode(options.enumOption("workspaces", WorkspaceMode.class))
+                .withInferenceBatch(options.intOption("infer-batch"))
+                .withCacheMode(options.enumOption("cache-mode", org.deeplearning4j.nn.conf.CacheMode.class));
     }
 
     private void runAll(PrintStream out) {
         Dl4jBackend.Info info = Dl4jBackend.ensureInitialised();
-        boolean helpers = Boolean.parseBoolean(options.get("helpers"));
+        boolean helpers = options.flag("helpers");
         out.println("# " + info.description() + (helpers ? "" : " (stock path: helpers switched off for this run)"));
         out.println("# options " + options);
         out.printf(Locale.ROOT, "%-10s %-9s %4s %12s %8s %8s %8s %12s %12s %12s %12s%n", "network", "shape", "k",
                 "train img/s", "build %", "stall %", "adam %", "infer img/s", "RSS warm MB", "RSS end MB", "peak RSS MB");
-        for (String text : options.get("shapes").split(",")) {
-            ImageShape shape = ImageShape.parse(text);
+        for (ImageShape shape : options.shapes()) {
             Dl4jBackend.withLayerHelpers(helpers, () -> {
                 benchmark(shape, out);
                 return null;
@@ -134,15 +84,10 @@ public final class ClassifierBenchmark {
     }
 
     private void benchmark(ImageShape shape, PrintStream out) {
-        TransformationSet transformations = TransformationSet.parse(options.get("transformations"), shape);
+        TransformationSet transformations = options.transformations(shape);
         int k = transformations.size();
-        ClassifierSettings settings = new ClassifierSettings(intOption("depth"), intOption("widen"), 1,
-                intOption("train-batch"), 1e-3, ClassifierSettings.PAPER_WEIGHT_DECAY, 42);
-        Dl4jTuning tuning = Dl4jTuning.DEFAULT.withFormats(CNN2DFormat.valueOf(options.get("format")),
-                        CNN2DFormat.valueOf(options.get("inference-format")))
-                .withWorkspaceMode(WorkspaceMode.valueOf(options.get("workspaces")))
-                .withInferenceBatch(intOption("infer-batch"))
-                .withCacheMode(org.deeplearning4j.nn.conf.CacheMode.valueOf(options.get("cache-mode")));
+        ClassifierSettings settings = options.settings();
+        Dl4jTuning tuning = tuning();
         NetworkSpec spec = new NetworkSpec(shape, k, settings, tuning);
         Dl4jTransformationClassifier classifier = new Dl4jTransformationClassifierProvider(tuning).untrained(spec);
         List<Image> images = randomImages(shape, intOption("images"), 1);
@@ -152,7 +97,7 @@ public final class ClassifierBenchmark {
         double buildShare = Double.NaN;
         double stallShare = Double.NaN;
         double adamShare = Double.NaN;
-        if (Boolean.parseBoolean(options.get("train"))) {
+        if (options.flag("train")) {
             ShuffledPairBatches batches = new ShuffledPairBatches(new TransformedImages(images, transformations),
                     intOption("train-batch"), 7);
             Iterator<LabeledBatch> epoch = batches.epoch(0);
@@ -174,7 +119,7 @@ public final class ClassifierBenchmark {
             Dl4jTrainer.releaseMemory(); // as the provider does before predicting
         }
         double inferRate = Double.NaN;
-        if (Boolean.parseBoolean(options.get("infer"))) {
+        if (options.flag("infer")) {
             ImageBatch batch = ImageBatch.of(shape, images.subList(0, Math.min(images.size(), intOption("infer-batch"))));
             for (int i = 0; i < Math.max(2, intOption("warmup")); i++) { // DL4J sizes its inference workspaces over the first calls
                 classifier.predictSoftmax(batch);
@@ -213,11 +158,7 @@ public final class ClassifierBenchmark {
     }
 
     private int intOption(String key) {
-        try {
-            return Integer.parseInt(options.get(key));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + key + " expects an integer, got '" + options.get(key) + "'");
-        }
+        return options.intOption(key);
     }
 
     /** Images of uniform random pixels in [-1, 1] (the preprocessed range); the tests use them too. */

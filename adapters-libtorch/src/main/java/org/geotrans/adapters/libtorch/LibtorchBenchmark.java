@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.SplittableRandom;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
+import org.geotrans.domain.port.BenchmarkOptions;
 import org.geotrans.domain.port.ClassifierSettings;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.training.LabeledBatch;
@@ -31,9 +31,9 @@ import org.geotrans.domain.transform.TransformationSet;
  * --precision bf16|fp32 --threads N --train true --infer true}.
  */
 public final class LibtorchBenchmark {
-    private final Map<String, String> options;
+    private final BenchmarkOptions options;
 
-    private LibtorchBenchmark(Map<String, String> options) {
+    private LibtorchBenchmark(BenchmarkOptions options) {
         this.options = options;
     }
 
@@ -43,25 +43,12 @@ public final class LibtorchBenchmark {
 
     /** Runs the benchmark and prints a table to {@code out}. */
     public static void run(String[] args, PrintStream out) {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.putAll(Map.of("depth", "10", "widen", "4", "shapes", "32x32x1,32x32x3", "transformations", "paper72",
-                "images", "1024", "train-batch", "128", "infer-batch", "256", "warmup", "3", "iterations", "8"));
-        options.putAll(Map.of("precision", LibtorchTuning.defaults().precision().id(),
-                "threads", Integer.toString(LibtorchTuning.defaults().threads()), "train", "true", "infer", "true"));
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
-            }
-            String key = args[i].substring(2);
-            if (!options.containsKey(key)) {
-                throw new IllegalArgumentException("unknown option --" + key + "; known: " + options.keySet());
-            }
-            options.put(key, args[++i]);
-        }
-        LibtorchBenchmark benchmark = new LibtorchBenchmark(options);
-        LibtorchTuning tuning = new LibtorchTuning(Precision.parse(options.get("precision")), benchmark.intOption("threads"),
-                benchmark.intOption("infer-batch"));
-        benchmark.runAll(tuning, out);
+        BenchmarkOptions options = BenchmarkOptions.parse(args, Map.of("precision", LibtorchTuning.defaults().precision().id(),
+                "threads", Integer.toString(LibtorchTuning.defaults().threads())));
+        // libtorch's own options, before it loads
+        LibtorchTuning tuning = new LibtorchTuning(Precision.parse(options.get("precision")),
+                options.intOption("threads", 1, 1024), options.intOption("infer-batch"));
+        new LibtorchBenchmark(options).runAll(tuning, out);
     }
 
     private void runAll(LibtorchTuning tuning, PrintStream out) {
@@ -70,23 +57,22 @@ public final class LibtorchBenchmark {
         out.println("# options " + options);
         out.printf(Locale.ROOT, "%-10s %-9s %4s %-9s %12s %12s %12s %12s %12s%n", "network", "shape", "k", "precision",
                 "train img/s", "infer img/s", "RSS warm MB", "RSS end MB", "peak RSS MB");
-        for (String text : options.get("shapes").split(",")) {
-            benchmark(ImageShape.parse(text), tuning, out);
+        for (ImageShape shape : options.shapes()) {
+            benchmark(shape, tuning, out);
         }
     }
 
     private void benchmark(ImageShape shape, LibtorchTuning tuning, PrintStream out) {
-        TransformationSet transformations = TransformationSet.parse(options.get("transformations"), shape);
+        TransformationSet transformations = options.transformations(shape);
         int k = transformations.size();
-        ClassifierSettings settings = new ClassifierSettings(intOption("depth"), intOption("widen"), 1,
-                intOption("train-batch"), 1e-3, ClassifierSettings.PAPER_WEIGHT_DECAY, 42);
+        ClassifierSettings settings = options.settings();
         NetworkSpec spec = new NetworkSpec(shape, k, settings);
         LibtorchTransformationClassifier classifier = new LibtorchTransformationClassifierProvider(tuning).untrained(spec);
         List<Image> images = randomImages(shape, intOption("images"), 1);
 
         long warmRss = -1;
         double trainRate = Double.NaN;
-        if (Boolean.parseBoolean(options.get("train"))) {
+        if (options.flag("train")) {
             Iterator<LabeledBatch> epoch = new ShuffledPairBatches(new TransformedImages(images, transformations),
                     intOption("train-batch"), 7).epoch(0);
             try (LibtorchTrainer trainer = new LibtorchTrainer(classifier.network(), tuning, ProgressListener.SILENT)) {
@@ -102,7 +88,7 @@ public final class LibtorchBenchmark {
             }
         }
         double inferRate = Double.NaN;
-        if (Boolean.parseBoolean(options.get("infer"))) {
+        if (options.flag("infer")) {
             ImageBatch batch = ImageBatch.of(shape, images.subList(0, Math.min(images.size(), intOption("infer-batch"))));
             for (int i = 0; i < Math.max(2, intOption("warmup")); i++) {
                 classifier.predictSoftmax(batch);
@@ -121,11 +107,7 @@ public final class LibtorchBenchmark {
     }
 
     private int intOption(String key) {
-        try {
-            return Integer.parseInt(options.get(key));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + key + " expects an integer, got '" + options.get(key) + "'");
-        }
+        return options.intOption(key);
     }
 
     /** Images of uniform random pixels in [-1, 1] (the preprocessed range); the tests use them too. */
