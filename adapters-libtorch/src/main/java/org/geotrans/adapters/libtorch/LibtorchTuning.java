@@ -23,14 +23,31 @@ public record LibtorchTuning(Precision precision, int threads, int inferenceBatc
         }
     }
 
-    /** bf16 autocast on every core this JVM may use. */
+    /** bf16 autocast on the cores this process is given. */
     public static LibtorchTuning defaults() {
         return of(Precision.BF16);
     }
 
-    /** {@code precision} on every core this JVM may use. */
+    /** {@code precision} on the cores this process is given. */
     public static LibtorchTuning of(Precision precision) {
-        return new LibtorchTuning(precision, Runtime.getRuntime().availableProcessors(), INFERENCE_BATCH);
+        return new LibtorchTuning(precision, threadsFor(System.getenv("OMP_NUM_THREADS")), INFERENCE_BATCH);
+    }
+
+    /**
+     * {@code ompNumThreads} where it is a positive number, every core this JVM may use otherwise: a
+     * Spark executor running one unit on one of a machine's cores says so through OMP_NUM_THREADS,
+     * and two units that each took all cores would slow each other down.
+     */
+    static int threadsFor(String ompNumThreads) {
+        try {
+            int threads = Integer.parseInt(ompNumThreads == null ? "" : ompNumThreads.strip());
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // not set, or not a number: libtorch's own reading of it would ignore it as well
+        }
+        return Runtime.getRuntime().availableProcessors();
     }
 
     public LibtorchTuning withPrecision(Precision value) {
