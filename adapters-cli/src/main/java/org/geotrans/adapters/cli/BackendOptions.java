@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 /** Which engine trains the network, and in which precision where the engine offers a choice. */
 final class BackendOptions {
     @Option(names = "--backend", paramLabel = "NAME",
-            description = "Network engine: dl4j (Deeplearning4j) or libtorch. Default: the build's default, "
-                    + "currently dl4j.")
+            description = "Network engine: libtorch (default; bf16, the fastest here) or dl4j "
+                    + "(Deeplearning4j, fp32).")
     ClassifierBackend backend;
 
     @Option(names = "--precision", paramLabel = "P",

@@ -25,7 +25,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--backend", paramLabel = "NAME",
-            description = "Network engine to measure: dl4j or libtorch. Default: the build's default, currently dl4j.")
+            description = "Network engine to measure: libtorch (default) or dl4j.")
     ClassifierBackend backend;
 
     @Unmatched

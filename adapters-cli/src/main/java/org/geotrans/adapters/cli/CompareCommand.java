@@ -22,13 +22,13 @@ final class CompareCommand extends ExperimentCommand {
 
     @Option(names = "--detectors", paramLabel = "NAME", split = ",",
             description = {"Detectors to put side by side, in any order (reports follow Table 1's): raw-ocsvm, cae-ocsvm, "
-                    + "deep-svdd, dsebm, dagmm, adgan, geotrans, or all (every one the backend runs: adgan needs --backend "
-                    + "libtorch). "
+                    + "deep-svdd, dsebm, dagmm, adgan, geotrans, or all (every one the backend runs: adgan runs on "
+                    + "libtorch only). "
                     + "Default: geotrans,raw-ocsvm.",
                     "cae-ocsvm: a DCGAN-shaped convolutional autoencoder, then the One-Class SVMs on its codes; "
                             + "deep-svdd: One-Class Deep SVDD (the paper's E2E-OC-SVM).",
-                    "The deep baselines train on DL4J; with --backend libtorch on libtorch (fp32, whatever --precision "
-                            + "says). adgan scores at most 5,000 test images (a seeded subset, as the paper's code)."})
+                    "The deep baselines train on the chosen backend in fp32, whatever --precision says."
+                            + " adgan scores at most 5,000 test images (a seeded subset, as the paper's code)."})
     List<String> detectorNames;
 
     @Inject
@@ -51,7 +51,7 @@ final class CompareCommand extends ExperimentCommand {
                         DetectorChoice choice = DetectorChoice.byName(name);
                         if (!runsOnTheBackend(choice)) {
                             throw new UsageException("--detectors: adgan runs on libtorch only (on DL4J it was not shown"
-                                    + " to learn at a budget this CPU can run); add --backend libtorch");
+                                    + " to learn at a budget this CPU can run); drop --backend dl4j");
                         }
                         chosen.add(choice);
                     }

@@ -73,7 +73,7 @@ final class OodCommand implements Callable<Integer> {
                     + "random subsets); 0 = all. Preset: paper all, quick 3000.")
     Integer maxTest;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "Network engine; only dl4j (the default) has the two-headed network.")
+    @Option(names = "--backend", paramLabel = "NAME", description = "Network engine; only dl4j has the two-headed network, so ood always trains on it.")
     ClassifierBackend backend;
 
     @Mixin
@@ -82,13 +82,15 @@ final class OodCommand implements Callable<Integer> {
     private final Provider<DetectOutOfDistributionUseCase> useCase;
     private final Provider<BackendDescription> backendDescription;
     private final DataLoader loader;
+    private final BackendSelection selection;
 
     @Inject
     OodCommand(Provider<DetectOutOfDistributionUseCase> useCase, Provider<BackendDescription> backendDescription,
-               DataLoader loader) {
+               DataLoader loader, BackendSelection selection) {
         this.useCase = useCase;
         this.backendDescription = backendDescription;
         this.loader = loader;
+        this.selection = selection;
     }
 
     @Override
@@ -97,6 +99,8 @@ final class OodCommand implements Callable<Integer> {
         if (backend != null && backend != ClassifierBackend.DL4J) {
             throw new UsageException("--backend " + backend.id() + ": the two-headed network runs on dl4j only");
         }
+        // whatever the command line's default backend: results.json must name the engine that trains
+        selection.choose(ClassifierBackend.DL4J, selection.precision());
         if (settings.heldOut != null || settings.dirichletClip != null) {
             throw new UsageException((settings.heldOut != null ? "--held-out" : "--dirichlet-clip")
                     + " applies to the Dirichlet fit of train, evaluate and compare, not to ood");

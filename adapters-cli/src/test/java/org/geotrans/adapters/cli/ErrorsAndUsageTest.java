@@ -51,7 +51,7 @@ class ErrorsAndUsageTest {
     void givenAdganOnDl4j_thenItIsRefusedBeforeAnyWorkNotAfterTraining() {
         Cli.Result r = Cli.run("compare", "--data", data.toString(), "--detectors", "geotrans,adgan", "--backend", "dl4j");
         assertOneLineFailure(r, 2, "--detectors: adgan runs on libtorch only (on DL4J it was not shown to learn at a"
-                + " budget this CPU can run); add --backend libtorch");
+                + " budget this CPU can run); drop --backend dl4j");
     }
 
     @Test

@@ -15,11 +15,12 @@ public enum ClassifierBackend {
     LIBTORCH;
 
     /**
-     * The backend new detectors are trained on unless the user names one, in the CLI and in Weka
-     * alike: the one that meets issue #10's speed targets and accuracy gate (see the README).
+     * The backend the command line trains new networks on unless the user names one: the one that
+     * meets issue #10's speed targets and accuracy gate (see the README). Weka's default package
+     * carries Deeplearning4j only, so its classifiers default to {@link #DL4J} instead.
      */
     public static ClassifierBackend defaultBackend() {
-        return DL4J;
+        return LIBTORCH;
     }
 
     /** The name users type and model files store: lower case. */
