@@ -58,6 +58,9 @@ class OodFashionMnistTest {
         for (String file : List.of("results.json", "results.md", "scores.csv")) {
             assertTrue(Files.size(tmp.resolve("learn").resolve(file)) > 0, file);
         }
+        // the two-headed network trains on DL4J whatever the command line's default backend is
+        String json = Files.readString(tmp.resolve("learn/results.json"));
+        assertTrue(json.contains("\"backend\" : \"ND4J "), json);
     }
 
     @Test
