@@ -32,7 +32,7 @@ public abstract class DeepImageBaseline extends AbstractClassifier implements Te
     private String imageShape = "";
     private int padTo = GeoTransSettings.PAPER_PADDING;
     private PixelScaling pixelScaling = PixelScaling.RAW;
-    private ClassifierBackend backend = ClassifierBackend.DL4J;
+    private ClassifierBackend backend = PackageDefaults.backend();
 
     /** The backend of the trained network; null in models saved before there was a choice (DL4J). */
     private ClassifierBackend networkBackend;
@@ -214,7 +214,8 @@ public abstract class DeepImageBaseline extends AbstractClassifier implements Te
 
     @OptionMetadata(displayName = "backend", description = "The engine that trains the network: DL4J"
             + " (Deeplearning4j, in every package) or LIBTORCH (libtorch in fp32, in the weka-libtorch package; tens"
-            + " of times faster on this project's processor) (default: DL4J). A saved model is read by the engine"
+            + " of times faster on this project's processor) (default: DL4J, LIBTORCH in the weka-libtorch package)."
+            + " A saved model is read by the engine"
             + " that wrote it.", commandLineParamName = "backend", commandLineParamSynopsis = "-backend <DL4J|LIBTORCH>",
             displayOrder = 13)
     public ClassifierBackend getBackend() {

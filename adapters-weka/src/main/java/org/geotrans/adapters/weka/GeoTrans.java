@@ -357,7 +357,8 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
 
     @OptionMetadata(displayName = "backend", description = "The engine that trains the network: DL4J"
             + " (Deeplearning4j, in every package) or LIBTORCH (libtorch, in the weka-libtorch package; faster on"
-            + " processors with bf16 instructions) (default: DL4J). A saved model is read by the engine that wrote it.",
+            + " processors with bf16 instructions) (default: DL4J, LIBTORCH in the weka-libtorch package). A saved"
+            + " model is read by the engine that wrote it.",
             commandLineParamName = "backend", commandLineParamSynopsis = "-backend <DL4J|LIBTORCH>", displayOrder = 13)
     public ClassifierBackend getBackend() {
         return options.backend;

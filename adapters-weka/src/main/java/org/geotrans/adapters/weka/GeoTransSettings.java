@@ -133,8 +133,8 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
         int padTo = PAPER_PADDING;
         PixelScaling pixelScaling = PixelScaling.RAW;
         GeoTransPreset preset = GeoTransPreset.CUSTOM;
-        // The default Weka package carries Deeplearning4j only (libtorch is the weka-libtorch variant)
-        ClassifierBackend backend = ClassifierBackend.DL4J;
+        // DL4J in the default package, which carries it alone; LIBTORCH in the weka-libtorch variant
+        ClassifierBackend backend = PackageDefaults.backend();
         Precision precision = Precision.BF16;
         double targetFpr = DecisionThreshold.DEFAULT_TARGET_FALSE_ALARM_RATE;
         double calibrationShare = CalibrationPlan.DEFAULT_SHARE;

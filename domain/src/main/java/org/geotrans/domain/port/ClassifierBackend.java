@@ -16,8 +16,8 @@ public enum ClassifierBackend {
 
     /**
      * The backend the command line trains new networks on unless the user names one: the one that
-     * meets issue #10's speed targets and accuracy gate (see the README). Weka's default package
-     * carries Deeplearning4j only, so its classifiers default to {@link #DL4J} instead.
+     * meets issue #10's speed targets and accuracy gate (see the README). Weka's classifiers default
+     * to what their package carries instead: DL4J in the default zip, LIBTORCH in the libtorch variant.
      */
     public static ClassifierBackend defaultBackend() {
         return LIBTORCH;

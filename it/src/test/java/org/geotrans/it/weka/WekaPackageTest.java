@@ -89,6 +89,31 @@ class WekaPackageTest {
     }
 
     @Test
+    void theDefaultZipNamesDl4jAsItsDefaultBackend() throws Exception {
+        String description = Files.readString(weka.home().resolve("packages/GeoTrans/Description.props"));
+        assertTrue(description.contains("\nGeoTransDefaultBackend=DL4J"), description);
+    }
+
+    /**
+     * The installed package reads its default from its own Description.props: made to say LIBTORCH
+     * (as the weka-libtorch zip's does), the default zip's GeoTrans asks for libtorch, which this zip
+     * lacks, and says so in one line.
+     */
+    @Test
+    void aPackageWhoseDescriptionSaysLibtorchTrainsOnLibtorchByDefault() throws Exception {
+        Path description = weka.home().resolve("packages/GeoTrans/Description.props");
+        String original = Files.readString(description);
+        try {
+            Files.writeString(description, original.replace("GeoTransDefaultBackend=DL4J", "GeoTransDefaultBackend=LIBTORCH"));
+            WekaHome.Result r = weka.java(300, "weka.Run", args("GeoTrans", "-t", train.toString(), "-no-cv"));
+            assertTrue(r.output().contains("the libtorch backend is not in this GeoTrans package: install the weka-libtorch"
+                    + " variant"), r.output());
+        } finally {
+            Files.writeString(description, original);
+        }
+    }
+
+    @Test
     void wekaRunTrainsGeoTransOnFashionMnistWithARocAreaWellAboveChance() {
         double roc = rocAreaOfNormalClass(predictions(trained.output()));
         System.out.println("GeoTrans, Trouser vs rest, 2000 train / 500 test images: ROC area " + roc);
