@@ -21,6 +21,7 @@ import org.geotrans.adapters.libsvm.LibsvmOneClassSvm;
 import org.geotrans.adapters.libtorch.LibtorchBenchmark;
 import org.geotrans.adapters.libtorch.LibtorchRuntime;
 import org.geotrans.adapters.libtorch.LibtorchTransformationClassifierProvider;
+import org.geotrans.adapters.libtorch.LibtorchTwoHeadClassifierTrainer;
 import org.geotrans.adapters.libtorch.LibtorchTuning;
 import org.geotrans.adapters.libtorch.baselines.LibtorchAdganTrainer;
 import org.geotrans.adapters.libtorch.baselines.LibtorchAutoencoderTrainer;
@@ -55,7 +56,14 @@ public final class CliModule extends AbstractModule {
         bind(Dl4jTransformationClassifierProvider.class).in(Singleton.class);
         bind(DatasetSource.class).to(FileDatasetSource.class);
         bind(OneClassSvm.class).to(LibsvmOneClassSvm.class);
-        bind(TwoHeadClassifierTrainer.class).to(Dl4jTwoHeadClassifierTrainer.class).in(Singleton.class);
+    }
+
+    @Provides
+    TwoHeadClassifierTrainer twoHeadClassifierTrainer(BackendSelection selection) {
+        return switch (selection.backend()) {
+            case DL4J -> new Dl4jTwoHeadClassifierTrainer();
+            case LIBTORCH -> new LibtorchTwoHeadClassifierTrainer(LibtorchTuning.of(selection.precision()));
+        };
     }
 
     @Provides

@@ -17,7 +17,6 @@ import org.geotrans.domain.data.DatasetFormat;
 import org.geotrans.domain.data.LabeledImages;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ShapeConformance;
-import org.geotrans.domain.port.ClassifierBackend;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,8 +72,8 @@ final class OodCommand implements Callable<Integer> {
                     + "random subsets); 0 = all. Preset: paper all, quick 3000.")
     Integer maxTest;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "Network engine; only dl4j has the two-headed network, so ood always trains on it.")
-    ClassifierBackend backend;
+    @Mixin
+    BackendOptions backendOptions;
 
     @Mixin
     OutputOptions output;
@@ -96,11 +95,7 @@ final class OodCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        if (backend != null && backend != ClassifierBackend.DL4J) {
-            throw new UsageException("--backend " + backend.id() + ": the two-headed network runs on dl4j only");
-        }
-        // whatever the command line's default backend: results.json must name the engine that trains
-        selection.choose(ClassifierBackend.DL4J, selection.precision());
+        backendOptions.applyTo(selection);
         if (settings.heldOut != null || settings.dirichletClip != null) {
             throw new UsageException((settings.heldOut != null ? "--held-out" : "--dirichlet-clip")
                     + " applies to the Dirichlet fit of train, evaluate and compare, not to ood");

@@ -102,8 +102,9 @@ class OodCommandTest {
     }
 
     @Test
-    void givenTheLibtorchBackend_thenUsageError() {
-        assertUsageError(ood("--in-classes", "0-1", "--out-data", grey.toString(), "--backend", "libtorch"), "dl4j only");
+    void givenAPrecisionForDl4j_thenUsageError() {
+        assertUsageError(ood("--in-classes", "0-1", "--out-data", grey.toString(), "--backend", "dl4j", "--precision", "fp32"),
+                "--precision applies to the libtorch backend only");
     }
 
     @Test

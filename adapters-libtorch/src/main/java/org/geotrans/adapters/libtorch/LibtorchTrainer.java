@@ -119,12 +119,21 @@ final class LibtorchTrainer implements AutoCloseable {
 
     /** One optimizer step; returns the batch's cross-entropy loss (without the L2 term). */
     double step(LabeledBatch batch) {
-        try (PointerScope scope = new PointerScope()) {
+        return step(() -> {
             Tensor images = Tensors.images(batch.images(), 0, batch.images().count());
             Tensor labels = Tensors.labels(batch.transformationIndices());
+            return cross_entropy_loss(network.logits(images, true).to(ScalarType.Float), labels);
+        });
+    }
+
+    /**
+     * One optimizer step on the loss {@code lossOf} computes (in the tuning's precision, its
+     * tensors freed with the step's); returns the loss without the L2 term.
+     */
+    double step(java.util.function.Supplier<Tensor> lossOf) {
+        try (PointerScope scope = new PointerScope()) {
             optimizer.zero_grad();
-            Tensor loss = LibtorchRuntime.withPrecision(tuning.precision(),
-                    () -> cross_entropy_loss(network.logits(images, true).to(ScalarType.Float), labels));
+            Tensor loss = LibtorchRuntime.withPrecision(tuning.precision(), lossOf);
             double value = loss.item_double();
             if (!Double.isFinite(value)) {
                 return value;

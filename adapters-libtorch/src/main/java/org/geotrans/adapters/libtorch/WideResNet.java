@@ -113,10 +113,25 @@ final class WideResNet implements AutoCloseable {
     private final Norm last;
     private final Tensor denseKernel;
     private final Tensor denseBias;
+    /** The category head of the two-headed network (section 5.5); null in the single-head one. */
+    private final Tensor categoryKernel;
+    private final Tensor categoryBias;
 
     /** A network with fresh weights drawn from the spec's seed. */
     WideResNet(NetworkSpec spec) {
+        this(spec, 0);
+    }
+
+    /**
+     * With {@code categories} > 0, the two-headed network of section 5.5: the same body and
+     * transformation head (the same weights from the same seed), plus a dense layer over the
+     * categories, initialised as the other, its tensors last in the model file's order.
+     */
+    WideResNet(NetworkSpec spec, int categories) {
         LibtorchRuntime.ensureLoaded();
+        if (categories < 0 || categories == 1) {
+            throw new IllegalArgumentException("the category head needs at least 2 categories, got " + categories);
+        }
         this.spec = spec;
         this.random = new SplittableRandom(spec.settings().seed() ^ SEED_SALT);
         int widen = spec.settings().widen();
@@ -142,6 +157,15 @@ final class WideResNet implements AutoCloseable {
         double bound = 1 / Math.sqrt(in);
         denseKernel = newTensor("dense.kernel", Kind.DENSE_KERNEL, uniform(spec.classes() * in, bound), spec.classes(), in);
         denseBias = newTensor("dense.bias", Kind.DENSE_BIAS, new float[spec.classes()], spec.classes());
+        categoryKernel = categories == 0 ? null
+                : newTensor("category.kernel", Kind.DENSE_KERNEL, uniform(categories * in, bound), categories, in);
+        categoryBias = categories == 0 ? null
+                : newTensor("category.bias", Kind.DENSE_BIAS, new float[categories], categories);
+    }
+
+    /** Outputs of the category head; 0 for the single-head network. */
+    int categories() {
+        return categoryKernel == null ? 0 : (int) categoryKernel.size(0);
     }
 
     NetworkSpec spec() {
@@ -168,14 +192,28 @@ final class WideResNet implements AutoCloseable {
      * and updates the running ones, otherwise the running ones are used.
      */
     Tensor logits(Tensor images, boolean training) {
+        return linear(features(images, training), denseKernel, new TensorOptional(denseBias));
+    }
+
+    /** Both heads' logits from one pass through the body: {transformations, categories}. */
+    Tensor[] twoHeadLogits(Tensor images, boolean training) {
+        if (categoryKernel == null) {
+            throw new IllegalStateException("this network has no category head");
+        }
+        Tensor pooled = features(images, training);
+        return new Tensor[] {linear(pooled, denseKernel, new TensorOptional(denseBias)),
+                linear(pooled, categoryKernel, new TensorOptional(categoryBias))};
+    }
+
+    /** The body's output: the final BN-ReLU, average-pooled to one value per channel. */
+    private Tensor features(Tensor images, boolean training) {
         Tensor x = stem.apply(CHANNELS_LAST ? images : images.contiguous());
         for (Block b : blocks) {
             Tensor act1 = b.norm1().applyRelu(x, training);
             Tensor inner = b.conv2().apply(b.norm2().applyRelu(b.conv1().apply(act1, training), training));
             x = add(inner, b.shortcut() == null ? x : b.shortcut().apply(act1));
         }
-        Tensor pooled = flatten(adaptive_avg_pool2d(last.applyRelu(x, training), 1, 1), 1, -1);
-        return linear(pooled, denseKernel, new TensorOptional(denseBias));
+        return flatten(adaptive_avg_pool2d(last.applyRelu(x, training), 1, 1), 1, -1);
     }
 
     private Conv conv(String name, int in, int out, int kernel, int stride) {
