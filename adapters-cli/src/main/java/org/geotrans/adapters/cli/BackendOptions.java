@@ -7,12 +7,13 @@ import picocli.CommandLine.Option;
 /** Which engine trains the network, and in which precision where the engine offers a choice. */
 final class BackendOptions {
     @Option(names = "--backend", paramLabel = "NAME",
-            description = "Network engine: libtorch (default; bf16, the fastest here) or dl4j "
+            description = "Network engine: libtorch (default, the fastest here) or dl4j "
                     + "(Deeplearning4j, fp32).")
     ClassifierBackend backend;
 
     @Option(names = "--precision", paramLabel = "P",
-            description = "libtorch only: bf16 (bfloat16 autocast, default) or fp32.")
+            description = "libtorch only: bf16 (bfloat16 autocast) or fp32. Default: bf16 on processors that compute "
+                    + "bfloat16 natively (AVX512_BF16 or AMX), fp32 elsewhere, where bf16 is slower.")
     Precision precision;
 
     /** Hands the choice to the adapters; usage error for --precision with a backend that has no choice. */
@@ -22,6 +23,6 @@ final class BackendOptions {
             throw new UsageException("--precision applies to the libtorch backend only; the " + chosen.id()
                     + " backend trains in fp32");
         }
-        selection.choose(chosen, precision != null ? precision : Precision.BF16);
+        selection.choose(chosen, precision != null ? precision : Precision.machineDefault());
     }
 }

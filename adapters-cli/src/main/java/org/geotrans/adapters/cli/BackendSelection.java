@@ -11,7 +11,7 @@ import org.geotrans.domain.port.ClassifierBackend;
 @Singleton
 final class BackendSelection {
     private ClassifierBackend backend = ClassifierBackend.defaultBackend();
-    private Precision precision = Precision.BF16;
+    private Precision precision = Precision.machineDefault();
 
     void choose(ClassifierBackend chosen, Precision chosenPrecision) {
         this.backend = chosen;

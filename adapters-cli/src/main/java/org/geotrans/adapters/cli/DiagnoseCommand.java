@@ -65,7 +65,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--precision", paramLabel = "P",
-            description = "For a detector of the libtorch backend: bf16 (bfloat16 autocast, default) or fp32.")
+            description = "For a detector of the libtorch backend: bf16 (bfloat16 autocast) or fp32; default: bf16 "
+                    + "where the processor computes it natively, fp32 elsewhere.")
     Precision precision;
 
     @Mixin

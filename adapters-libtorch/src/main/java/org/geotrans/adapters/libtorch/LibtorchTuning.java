@@ -23,9 +23,9 @@ public record LibtorchTuning(Precision precision, int threads, int inferenceBatc
         }
     }
 
-    /** bf16 autocast on the cores this process is given. */
+    /** The machine's default precision ({@link Precision#machineDefault}) on the cores this process is given. */
     public static LibtorchTuning defaults() {
-        return of(Precision.BF16);
+        return of(Precision.machineDefault());
     }
 
     /** {@code precision} on the cores this process is given. */

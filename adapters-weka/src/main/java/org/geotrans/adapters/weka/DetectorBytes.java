@@ -22,7 +22,7 @@ final class DetectorBytes {
     }
 
     static byte[] write(GeoTransDetector detector) throws IOException {
-        DetectorStore store = WekaAdapters.detectorStore(Precision.BF16);
+        DetectorStore store = WekaAdapters.detectorStore(Precision.machineDefault());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         inPackageLoader(() -> store.write(detector, out));
         return out.toByteArray();

@@ -217,7 +217,7 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
             throw new IOException("corrupt GeoTrans model: negative detector length " + length);
         }
         detector = length == 0 ? null : DetectorBytes.read(in.readNBytes(length),
-                trainedWith == null ? Precision.BF16 : trainedWith.precisionOrDefault());
+                trainedWith == null ? Precision.machineDefault() : trainedWith.precisionOrDefault());
     }
 
     // ----- options: each accessor writes to the settings builder; buildClassifier checks them -----
@@ -369,7 +369,8 @@ public class GeoTrans extends AbstractClassifier implements TechnicalInformation
     }
 
     @OptionMetadata(displayName = "precision", description = "LIBTORCH only: BF16 (bfloat16 autocast) or FP32"
-            + " arithmetic in the network; softmax outputs and scores are fp32 or double either way (default: BF16).",
+            + " arithmetic in the network; softmax outputs and scores are fp32 or double either way (default: BF16 on"
+            + " processors that compute bfloat16 natively, AVX512_BF16 or AMX; FP32 elsewhere, where BF16 is slower).",
             commandLineParamName = "precision", commandLineParamSynopsis = "-precision <BF16|FP32>", displayOrder = 14)
     public Precision getPrecision() {
         return options.precision;

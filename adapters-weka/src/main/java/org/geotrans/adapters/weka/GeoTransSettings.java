@@ -83,9 +83,9 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
         return backend == null ? ClassifierBackend.DL4J : backend;
     }
 
-    /** libtorch's precision, bf16 for settings saved before there was a choice. */
+    /** libtorch's precision; for settings saved before there was a choice, the machine's default. */
     Precision precisionOrDefault() {
-        return precision == null ? Precision.BF16 : precision;
+        return precision == null ? Precision.machineDefault() : precision;
     }
 
     /** The command that trains a detector on the normal images. */
@@ -135,7 +135,7 @@ record GeoTransSettings(String normalClass, String transformations, int depth, i
         GeoTransPreset preset = GeoTransPreset.CUSTOM;
         // DL4J in the default package, which carries it alone; LIBTORCH in the weka-libtorch variant
         ClassifierBackend backend = PackageDefaults.backend();
-        Precision precision = Precision.BF16;
+        Precision precision = Precision.machineDefault();
         double targetFpr = DecisionThreshold.DEFAULT_TARGET_FALSE_ALARM_RATE;
         double calibrationShare = CalibrationPlan.DEFAULT_SHARE;
 
