@@ -5,16 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.geotrans.domain.image.Image;
-import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ClassifierSettings;
-import org.geotrans.domain.port.ProgressListener;
-import org.geotrans.domain.port.TwoHeadClassifier;
-import org.geotrans.domain.port.TwoHeadSoftmax;
-import org.geotrans.domain.training.CategorizedPairBatches;
-import org.geotrans.domain.training.TransformedImages;
-import org.geotrans.domain.transform.TransformationSet;
+import org.geotrans.domain.port.TwoHeadContract;
 import org.junit.jupiter.api.Test;
 
 class TwoHeadWideResNetTest {
@@ -42,35 +35,7 @@ class TwoHeadWideResNetTest {
 
     @Test
     void givenTheSameSeed_thenTrainingTwiceGivesTheSameOutputsOnBothHeads() {
-        ImageShape shape = new ImageShape(8, 8, 1);
-        List<Image> images = TestData.randomImages(shape, 12, 3);
-        int[] categories = {0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2};
-        ClassifierSettings settings = new ClassifierSettings(10, 1, 1, 16, 1e-3, ClassifierSettings.PAPER_WEIGHT_DECAY, 0);
-        LibtorchTwoHeadClassifierTrainer trainer = new LibtorchTwoHeadClassifierTrainer(LibtorchTuning.defaults());
-        ImageBatch probe = ImageBatch.of(shape, images.subList(0, 4));
-
-        TwoHeadSoftmax[] outputs = new TwoHeadSoftmax[2];
-        for (int run = 0; run < 2; run++) {
-            CategorizedPairBatches batches = new CategorizedPairBatches(
-                    new TransformedImages(images, TransformationSet.simple8()), categories, 3, 16, 0);
-            TwoHeadClassifier network = trainer.train(batches, settings, ProgressListener.SILENT);
-            assertEquals(3, network.categoryCount());
-            assertEquals(8, network.transformationCount());
-            outputs[run] = network.predict(probe);
-        }
-        assertArrayEquals(outputs[0].categories(), outputs[1].categories());
-        assertArrayEquals(outputs[0].transformations(), outputs[1].transformations());
-        for (int i = 0; i < 4; i++) {
-            float categorySum = 0;
-            float transformationSum = 0;
-            for (int c = 0; c < 3; c++) {
-                categorySum += outputs[0].category(i, c);
-            }
-            for (int j = 0; j < 8; j++) {
-                transformationSum += outputs[0].transformation(i, j);
-            }
-            assertEquals(1f, categorySum, 1e-5f, "category softmax of image " + i);
-            assertEquals(1f, transformationSum, 1e-5f, "transformation softmax of image " + i);
-        }
+        TwoHeadContract.sameSeedSameOutputsAndSoftmaxesSumToOne(new LibtorchTwoHeadClassifierTrainer(LibtorchTuning.defaults()),
+                TestData.randomImages(new ImageShape(8, 8, 1), 12, 3));
     }
 }
