@@ -4,6 +4,7 @@
 # configurations (bf16 also under tcmalloc when installed), then GeoTrans on both backends
 # (libtorch bf16 and fp32, DL4J fp32; libtorch bf16 also on glibc's malloc).
 # Run it on a quiet machine: every other process competes for the same two cores.
+# Ends with issue #10's ratios: each GeoTrans row against PyTorch's best rates (bench/ratios.py).
 # Usage: bench/side_by_side.sh [OUT.txt]   (needs `mvn -B -DskipTests package` first)
 set -euo pipefail
 repo="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -11,6 +12,8 @@ out="${1:-/dev/stdout}"
 py=/usr/bin/python3
 jar="$repo/adapters-cli/target/geotrans-cli.jar"
 tcmalloc="${TCMALLOC:-/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4}"
+rows="$(mktemp)"
+trap 'rm -f "$rows"' EXIT
 {
   echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "## GEMM peak"
@@ -37,4 +40,9 @@ tcmalloc="${TCMALLOC:-/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4}"
   GEOTRANS_MALLOC=glibc "$repo/bin/geotrans" bench --backend libtorch --shapes 32x32x3 --precision bf16
   "$repo/bin/geotrans" bench --backend dl4j --shapes 32x32x3
   echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-} 2>&1 | tee "$out"
+} 2>&1 | tee "$rows"
+echo "## Ratios against PyTorch's best configuration" | tee -a "$rows"
+"$py" "$repo/bench/ratios.py" "$rows" | tee -a "$rows"
+if [[ "$out" != /dev/stdout ]]; then
+  cp "$rows" "$out"
+fi
