@@ -23,10 +23,19 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 public final class LibtorchRuntime {
     /** The libtorch release of the presets on the class path. */
     public static final String LIBTORCH_VERSION = "2.10.0";
-    /** System property that turns the OpenMP spin limit off. */
+    /** System property that turns the OpenMP spin limit and the malloc thresholds off. */
     public static final String SWITCH = "geotrans.libtorch.nativeTuning";
+    /** System property that turns the malloc thresholds alone off. */
+    public static final String MALLOC_SWITCH = "geotrans.libtorch.mallocThresholds";
     private static final String SPIN_COUNT = "10000";
     private static volatile boolean loaded;
+    private static volatile boolean keptFreedBlocks;
+    // glibc's mallopt parameters and the launcher's values (bin/geotrans)
+    private static final int M_TRIM_THRESHOLD = -1;
+    private static final int M_TOP_PAD = -2;
+    private static final int M_MMAP_THRESHOLD = -3;
+    private static final int MMAP_THRESHOLD = 32 * 1024 * 1024;
+    private static final int TOP_PAD = 256 * 1024 * 1024;
 
     private LibtorchRuntime() {
     }
@@ -37,6 +46,7 @@ public final class LibtorchRuntime {
             return;
         }
         limitOpenMpSpinning();
+        keepLargeFreedBlocks();
         try {
             unpackAllNatives();
             Loader.load(torch.class);
@@ -71,9 +81,44 @@ public final class LibtorchRuntime {
         }
     }
 
-    /** The C library function used; JNA binds it by name. */
+    /**
+     * glibc's malloc told to keep the blocks libtorch frees on every step, as {@code bin/geotrans}
+     * does through MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_ and MALLOC_TOP_PAD_ when tcmalloc is
+     * missing: a JVM the launcher did not start (Weka's) otherwise returns each step's activations to
+     * the kernel and faults them in again (BENCHMARK.md, "The memory allocator": 1.2-1.5x). Skipped
+     * when any of those variables is set, when another allocator is preloaded, or with
+     * {@value #SWITCH}{@code =false} or {@value #MALLOC_SWITCH}{@code =false}.
+     */
+    private static void keepLargeFreedBlocks() {
+        String preload = System.getenv().getOrDefault("LD_PRELOAD", "");
+        if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))
+                || !Boolean.parseBoolean(System.getProperty(MALLOC_SWITCH, "true"))
+                || System.getenv("MALLOC_MMAP_THRESHOLD_") != null || System.getenv("MALLOC_TRIM_THRESHOLD_") != null
+                || System.getenv("MALLOC_TOP_PAD_") != null || preload.contains("malloc")
+                || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return;
+        }
+        try {
+            LibC libc = (LibC) Native.loadLibrary("c", LibC.class);
+            libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+            libc.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE); // mallopt takes an int; the launcher's 4 GB is 2 GB here
+            libc.mallopt(M_TOP_PAD, TOP_PAD);
+            keptFreedBlocks = true;
+        } catch (LinkageError e) {
+            // JNA's native part unavailable, or not glibc: malloc keeps its defaults
+        }
+    }
+
+    /** Whether {@link #ensureLoaded} told glibc to keep freed blocks (for tests and provenance). */
+    static boolean keptFreedBlocks() {
+        return keptFreedBlocks;
+    }
+
+    /** The C library functions used; JNA binds them by name. */
     interface LibC extends Library {
         int setenv(String name, String value, int overwrite);
+
+        int mallopt(int param, int value);
     }
 
     /**
