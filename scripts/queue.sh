@@ -4,7 +4,7 @@
 # on Fashion-MNIST trouser (issue #13), then CIFAR-10 bird with the Dirichlet fitted on 10 % held-out
 # normal images (issue #11's gap: a departure from the paper, for diagnosis), then ADGAN on CIFAR-10
 # automobile, then the rest of the reproduction. Each step skips what is finished; run it again to continue.
-# Start it from a built clean clone (the work tree keeps changing while it runs) (mvn -B -DskipTests package), in the background:
+# Start it from a clean clone, built with mvn -B -DskipTests package (the work tree changes while it runs):
 #   nohup scripts/queue.sh > /var/tmp/geotrans-queue.log 2>&1 &
 src="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 while pgrep -f "scripts/section6.sh" >/dev/null; do sleep 30; done
