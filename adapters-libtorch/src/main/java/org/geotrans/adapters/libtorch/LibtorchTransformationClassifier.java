@@ -3,9 +3,7 @@ package org.geotrans.adapters.libtorch;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ClassifierBackend;
@@ -51,24 +49,17 @@ final class LibtorchTransformationClassifier implements TransformationClassifier
             throw new IllegalArgumentException("images have shape " + transformedImages.shape()
                     + ", the classifier expects " + inputShape());
         }
-        LibtorchRuntime.useThreads(tuning.threads());
-        int count = transformedImages.count();
         int k = transformationCount();
-        float[] result = new float[count * k];
-        for (int from = 0; from < count; from += tuning.inferenceBatch()) {
-            int n = Math.min(tuning.inferenceBatch(), count - from);
-            try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
-                Tensor images = Tensors.images(transformedImages, from, n);
-                Tensor softmax = LibtorchRuntime.withPrecision(tuning.precision(),
-                        () -> network.logits(images, false)).to(ScalarType.Float).softmax(1);
-                float[] rows = Tensors.values(softmax);
-                if (rows.length != n * k) {
-                    throw new IllegalStateException("network returned " + rows.length + " values for " + n
-                            + " images x " + k + " transformations");
-                }
-                System.arraycopy(rows, 0, result, from * k, rows.length);
+        float[] result = new float[transformedImages.count() * k];
+        InferenceChunks.forEach(transformedImages, tuning, (images, from, n) -> {
+            float[] rows = InferenceChunks.softmax(LibtorchRuntime.withPrecision(tuning.precision(),
+                    () -> network.logits(images, false)));
+            if (rows.length != n * k) {
+                throw new IllegalStateException("network returned " + rows.length + " values for " + n
+                        + " images x " + k + " transformations");
             }
-        }
+            System.arraycopy(rows, 0, result, from * k, rows.length);
+        });
         return result;
     }
 

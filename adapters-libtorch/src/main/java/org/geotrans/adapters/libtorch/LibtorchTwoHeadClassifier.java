@@ -1,9 +1,6 @@
 package org.geotrans.adapters.libtorch;
 
-import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.TwoHeadClassifier;
@@ -39,21 +36,16 @@ final class LibtorchTwoHeadClassifier implements TwoHeadClassifier {
         if (!images.shape().equals(inputShape())) {
             throw new IllegalArgumentException("images have shape " + images.shape() + ", the network expects " + inputShape());
         }
-        LibtorchRuntime.useThreads(tuning.threads());
         int count = images.count();
         int c = categoryCount();
         int k = transformationCount();
         float[] categories = new float[count * c];
         float[] transformations = new float[count * k];
-        for (int from = 0; from < count; from += tuning.inferenceBatch()) {
-            int n = Math.min(tuning.inferenceBatch(), count - from);
-            try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
-                Tensor batch = Tensors.images(images, from, n);
-                Tensor[] logits = LibtorchRuntime.withPrecision(tuning.precision(), () -> network.twoHeadLogits(batch, false));
-                System.arraycopy(Tensors.values(logits[0].to(ScalarType.Float).softmax(1)), 0, transformations, from * k, n * k);
-                System.arraycopy(Tensors.values(logits[1].to(ScalarType.Float).softmax(1)), 0, categories, from * c, n * c);
-            }
-        }
+        InferenceChunks.forEach(images, tuning, (batch, from, n) -> {
+            Tensor[] logits = LibtorchRuntime.withPrecision(tuning.precision(), () -> network.twoHeadLogits(batch, false));
+            System.arraycopy(InferenceChunks.softmax(logits[0]), 0, transformations, from * k, n * k);
+            System.arraycopy(InferenceChunks.softmax(logits[1]), 0, categories, from * c, n * c);
+        });
         return new TwoHeadSoftmax(count, c, k, categories, transformations);
     }
 
