@@ -82,10 +82,7 @@ final class LibtorchTrainer implements AutoCloseable {
                 LabeledBatch batch = batches.next();
                 loss = step(batch);
                 images += batch.images().count();
-                if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("training diverged: loss is " + loss + " in epoch " + (e + 1)
-                            + " after " + images + " images; lower the learning rate or use --precision fp32");
-                }
+                requireFinite(loss, e + 1, images);
                 progress.batchDone(e + 1, batch.images().count(), loss, !batches.hasNext());
                 position = position.next(perEpoch);
                 if (checkpoints.due(position)) {
@@ -142,6 +139,14 @@ final class LibtorchTrainer implements AutoCloseable {
             addWeightDecay();
             optimizer.step();
             return value;
+        }
+    }
+
+    /** Stops a training whose loss is no longer finite, saying where and what to try. */
+    static void requireFinite(double loss, int epoch, long images) {
+        if (!Double.isFinite(loss)) {
+            throw new IllegalStateException("training diverged: loss is " + loss + " in epoch " + epoch
+                    + " after " + images + " images; lower the learning rate or use --precision fp32");
         }
     }
 

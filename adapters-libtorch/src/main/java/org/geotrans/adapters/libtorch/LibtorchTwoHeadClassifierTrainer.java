@@ -52,10 +52,7 @@ public final class LibtorchTwoHeadClassifierTrainer implements TwoHeadClassifier
                     CategorizedBatch batch = batches.next();
                     double loss = trainer.step(() -> bothLosses(network, batch));
                     images += batch.images().count();
-                    if (!Double.isFinite(loss)) {
-                        throw new IllegalStateException("training diverged: loss is " + loss + " in epoch " + (e + 1)
-                                + " after " + images + " images; lower the learning rate or use --precision fp32");
-                    }
+                    LibtorchTrainer.requireFinite(loss, e + 1, images);
                     meter.batchDone(e + 1, batch.images().count(), loss, !batches.hasNext());
                 }
             }
