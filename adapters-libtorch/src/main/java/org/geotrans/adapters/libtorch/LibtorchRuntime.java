@@ -69,15 +69,12 @@ public final class LibtorchRuntime {
      * leaves the environment alone.
      */
     private static void limitOpenMpSpinning() {
-        if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))
-                || System.getenv("OMP_WAIT_POLICY") != null || System.getenv("GOMP_SPINCOUNT") != null
-                || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (!nativeTuningOn() || System.getenv("OMP_WAIT_POLICY") != null || System.getenv("GOMP_SPINCOUNT") != null) {
             return;
         }
-        try {
-            ((LibC) Native.loadLibrary("c", LibC.class)).setenv("GOMP_SPINCOUNT", SPIN_COUNT, 0);
-        } catch (LinkageError e) {
-            // JNA's native part unavailable (e.g. loaded by another class loader): keep libgomp's default
+        LibC libc = libc();
+        if (libc != null) {
+            libc.setenv("GOMP_SPINCOUNT", SPIN_COUNT, 0);
         }
     }
 
@@ -90,22 +87,38 @@ public final class LibtorchRuntime {
      * {@value #SWITCH}{@code =false} or {@value #MALLOC_SWITCH}{@code =false}.
      */
     private static void keepLargeFreedBlocks() {
-        String preload = System.getenv().getOrDefault("LD_PRELOAD", "");
-        if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))
-                || !Boolean.parseBoolean(System.getProperty(MALLOC_SWITCH, "true"))
+        if (!nativeTuningOn() || !Boolean.parseBoolean(System.getProperty(MALLOC_SWITCH, "true"))
                 || System.getenv("MALLOC_MMAP_THRESHOLD_") != null || System.getenv("MALLOC_TRIM_THRESHOLD_") != null
-                || System.getenv("MALLOC_TOP_PAD_") != null || preload.contains("malloc")
-                || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+                || System.getenv("MALLOC_TOP_PAD_") != null
+                || System.getenv().getOrDefault("LD_PRELOAD", "").contains("malloc")) {
+            return;
+        }
+        LibC libc = libc();
+        if (libc == null) {
             return;
         }
         try {
-            LibC libc = (LibC) Native.loadLibrary("c", LibC.class);
             libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
             libc.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE); // mallopt takes an int; the launcher's 4 GB is 2 GB here
             libc.mallopt(M_TOP_PAD, TOP_PAD);
             keptFreedBlocks = true;
         } catch (LinkageError e) {
-            // JNA's native part unavailable, or not glibc: malloc keeps its defaults
+            // a C library without mallopt (not glibc): malloc keeps its defaults
+        }
+    }
+
+    /** Whether the C environment and malloc may be tuned: on Linux, unless {@value #SWITCH}{@code =false}. */
+    private static boolean nativeTuningOn() {
+        return Boolean.parseBoolean(System.getProperty(SWITCH, "true"))
+                && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+    }
+
+    /** The C library through JNA, or null where JNA's native part cannot load (e.g. another class loader has it). */
+    private static LibC libc() {
+        try {
+            return (LibC) Native.loadLibrary("c", LibC.class);
+        } catch (LinkageError e) {
+            return null;
         }
     }
 
