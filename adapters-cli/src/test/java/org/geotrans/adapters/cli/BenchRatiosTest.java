@@ -24,18 +24,22 @@ class BenchRatiosTest {
 
     private static final Path SCRIPT = Path.of("..", "bench", "ratios.py").toAbsolutePath().normalize();
 
-    private static String run(Path input) throws IOException, InterruptedException {
+    private record Run(int exitCode, String output) {
+    }
+
+    private static Run run(Path input) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("python3", SCRIPT.toString(), input.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        return out;
+        return new Run(p.waitFor(), out);
     }
 
     @Test
     void eachGeoTransRowIsDividedByPyTorchsBestRates() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 is not installed");
         Path sample = Path.of("src", "test", "resources", "bench", "side-by-side-sample.txt");
-        List<String> lines = run(sample).lines().toList();
+        Run r = run(sample);
+        assertEquals(0, r.exitCode(), r.output());
+        List<String> lines = r.output().lines().toList();
         assertTrue(lines.get(0).contains("448.2 img/s"), lines.get(0));
         assertTrue(lines.get(1).contains("1573.7 img/s"), lines.get(1));
         // 488.7 / 448.2 and 1846.2 / 1573.7; 117.9 / 448.2 and 633.7 / 1573.7
@@ -50,9 +54,8 @@ class BenchRatiosTest {
     void givenAFileWithoutRows_thenItSaysSoAndFails() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 is not installed");
         Path empty = Files.writeString(tmp.resolve("empty.txt"), "# nothing measured\n");
-        Process p = new ProcessBuilder("python3", SCRIPT.toString(), empty.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(1, p.waitFor(), out);
-        assertTrue(out.startsWith("ratios: no PyTorch or no GeoTrans rows in"), out);
+        Run r = run(empty);
+        assertEquals(1, r.exitCode(), r.output());
+        assertTrue(r.output().startsWith("ratios: no PyTorch or no GeoTrans rows in"), r.output());
     }
 }
