@@ -66,7 +66,8 @@ for entry in "${plan[@]}"; do
     continue
   fi
   started=$(date +%s)
-  if [[ ! -f "$out/model.geotrans" ]] && ! "${train[@]}" >>"$root/$name.log" 2>&1; then
+  # -s: an empty model file is the reservation of a killed training, which train --resume takes over
+  if [[ ! -s "$out/model.geotrans" ]] && ! "${train[@]}" >>"$root/$name.log" 2>&1; then
     echo "section6: $name: training failed or was stopped after $(( $(date +%s) - started )) s; see" \
          "$root/$name.log; run this script again to continue it" >&2
     exit 1
