@@ -64,6 +64,13 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "Seed of the test subset (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--refit-share", paramLabel = "F", defaultValue = "0",
+            description = {"Also refit the Dirichlets on this share of the normal test images (drawn with --seed) and "
+                    + "compare, on the other test images, the AUROC of the refitted score with the model's Dirichlet "
+                    + "score (fitted on its training images) and the simplified score: is the fit on the training "
+                    + "images the weak part? 0 = no refit (default)."})
+    double refitShare;
+
     @Option(names = "--precision", paramLabel = "P",
             description = "For a detector of the libtorch backend: bf16 (bfloat16 autocast) or fp32; default: bf16 "
                     + "where the processor computes it natively, fp32 elsewhere.")
@@ -97,6 +104,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (maxTest < 0 || maxTest == 1) {
             throw new UsageException("--max-test must be 0 (all) or at least 2, found " + maxTest);
         }
+        if (!(refitShare >= 0 && refitShare < 1)) {
+            throw new UsageException("--refit-share must be at least 0 and below 1, found " + refitShare);
+        }
         if (precision != null) {
             selection.choose(selection.backend(), precision);
         }
@@ -128,7 +138,8 @@ final class DiagnoseCommand implements Callable<Integer> {
                 + " test images");
         TransformationDiagnostics d;
         try {
-            d = diagnoser.get().diagnose(detector, images, isNormal, progress.progress());
+            d = diagnoser.get().diagnose(detector, images, isNormal,
+                    refitShare > 0 ? new DiagnoseTransformationsUseCase.RefitPlan(refitShare, seed) : null, progress.progress());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + " (normal class '" + loaded.className(normal) + "')");
         }

@@ -140,6 +140,35 @@ class DiagnoseAndAscendTest {
     }
 
     @Test
+    void aRefitShareRefitsTheDirichletsOnSomeNormalTestImagesAndMeasuresOnTheRest() throws Exception {
+        Path out = tmp.resolve("refit");
+        Cli.Result r = Cli.run(new CliModule(), "diagnose", "--model", model.toString(), "--data", fashion.toString(),
+                "--anomaly-classes", "sandal", "--max-test", "300", "--refit-share", "0.5", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Dirichlet refitted on "), r.out());
+
+        JsonNode json = JsonMapper.builder().build().readTree(out.resolve("diagnostics.json").toFile());
+        JsonNode refit = json.get("refit");
+        int normals = json.get("normal-images").asInt();
+        assertEquals(Math.round(normals * 0.5), refit.get("fitted-on-normal-images").asInt());
+        assertEquals(normals, refit.get("fitted-on-normal-images").asInt() + refit.get("measured-on-normal-images").asInt());
+        assertEquals(json.get("anomalous-images").asInt(), refit.get("measured-on-anomalous-images").asInt());
+        for (String auroc : List.of("auroc-model-dirichlet", "auroc-refit-dirichlet", "auroc-simplified")) {
+            double v = refit.get(auroc).asDouble();
+            assertTrue(v > 0 && v < 1, auroc + " " + v);
+        }
+
+        Cli.Result bad = Cli.run(new CliModule(), "diagnose", "--model", model.toString(), "--data", fashion.toString(),
+                "--refit-share", "1", "--out", tmp.resolve("u6").toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.lastErrLine().contains("--refit-share must be at least 0 and below 1"), bad.err());
+        Cli.Result tooFew = Cli.run(new CliModule(), "diagnose", "--model", model.toString(), "--data", fashion.toString(),
+                "--anomaly-classes", "sandal", "--max-test", "20", "--refit-share", "0.01", "--out", tmp.resolve("u7").toString());
+        assertEquals(2, tooFew.exitCode(), tooFew.err());
+        assertTrue(tooFew.lastErrLine().contains("leaves fewer than 2 to fit on"), tooFew.err());
+    }
+
+    @Test
     void anAnomalyClassThatIsNormalOrUnknownIsAUsageError() {
         Cli.Result normal = Cli.run(new CliModule(), "diagnose", "--model", model.toString(), "--data", fashion.toString(),
                 "--anomaly-classes", "trouser", "--out", tmp.resolve("u4").toString());

@@ -2,6 +2,7 @@ package org.geotrans.domain.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.geotrans.domain.metrics.RankingMetrics;
 import org.geotrans.domain.score.DirichletNormalityScorer;
 import org.geotrans.domain.score.SimplifiedNormalityScorer;
@@ -21,13 +22,21 @@ import org.geotrans.domain.transform.TransformationSet;
  * @param anomalousImages anomalous images (0 when none were given)
  * @param dirichletAuroc AUROC of the whole Dirichlet score; NaN without anomalous images
  * @param simplifiedAuroc AUROC of the whole simplified score; NaN without anomalous images
+ * @param refit the Dirichlet refitted on some of these normal images, when asked for
  */
 public record TransformationDiagnostics(List<TransformationDiagnosis> transformations, double[][] confusion,
                                         int normalImages, int anomalousImages, double dirichletAuroc,
-                                        double simplifiedAuroc) {
+                                        double simplifiedAuroc, Optional<DirichletRefit> refit) {
 
     public TransformationDiagnostics {
         transformations = List.copyOf(transformations);
+        java.util.Objects.requireNonNull(refit, "refit");
+    }
+
+    /** These diagnostics with a refit comparison added. */
+    public TransformationDiagnostics withRefit(DirichletRefit comparison) {
+        return new TransformationDiagnostics(transformations, confusion, normalImages, anomalousImages, dirichletAuroc,
+                simplifiedAuroc, Optional.of(comparison));
     }
 
     /**
@@ -92,7 +101,8 @@ public record TransformationDiagnostics(List<TransformationDiagnosis> transforma
         }
         return new TransformationDiagnostics(out, confusion, normals, n - normals,
                 bothKinds ? RankingMetrics.auroc(dirichlet.score(outputs), normal) : Double.NaN,
-                bothKinds ? RankingMetrics.auroc(new SimplifiedNormalityScorer().score(outputs), normal) : Double.NaN);
+                bothKinds ? RankingMetrics.auroc(new SimplifiedNormalityScorer().score(outputs), normal) : Double.NaN,
+                Optional.empty());
     }
 
     private static int argmax(TransformedSoftmax outputs, int j, int image) {

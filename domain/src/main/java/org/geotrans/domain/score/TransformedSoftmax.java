@@ -44,4 +44,19 @@ public final class TransformedSoftmax {
     public float[] under(int j) {
         return byTransformation[j];
     }
+
+    /** The outputs of the given images only, in the given order (a copy). */
+    public TransformedSoftmax subset(int[] imageIndices) {
+        float[][] picked = new float[k][imageIndices.length * k];
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < imageIndices.length; i++) {
+                int image = imageIndices[i];
+                if (image < 0 || image >= images) {
+                    throw new IndexOutOfBoundsException("image " + image + " of " + images);
+                }
+                System.arraycopy(byTransformation[j], image * k, picked[j], i * k, k);
+            }
+        }
+        return new TransformedSoftmax(imageIndices.length, picked);
+    }
 }

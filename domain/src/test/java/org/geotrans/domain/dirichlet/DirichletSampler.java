@@ -3,14 +3,14 @@ package org.geotrans.domain.dirichlet;
 import java.util.SplittableRandom;
 
 /** Draws Dirichlet samples for tests: normalised gamma variates (Marsaglia and Tsang 2000). */
-final class DirichletSampler {
+public final class DirichletSampler {
     private final SplittableRandom random;
 
-    DirichletSampler(long seed) {
+    public DirichletSampler(long seed) {
         random = new SplittableRandom(seed);
     }
 
-    double[][] sample(double[] alpha, int n) {
+    public double[][] sample(double[] alpha, int n) {
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
             rows[i] = sample(alpha);
@@ -18,7 +18,7 @@ final class DirichletSampler {
         return rows;
     }
 
-    double[] sample(double[] alpha) {
+    public double[] sample(double[] alpha) {
         double[] p = new double[alpha.length];
         double sum = 0;
         for (int j = 0; j < alpha.length; j++) {

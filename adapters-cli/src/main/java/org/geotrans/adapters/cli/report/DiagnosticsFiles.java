@@ -36,6 +36,18 @@ public final class DiagnosticsFiles {
         root.put("anomalous-images", d.anomalousImages());
         root.put("auroc-dirichlet", d.dirichletAuroc());
         root.put("auroc-simplified", d.simplifiedAuroc());
+        d.refit().ifPresent(r -> {
+            Map<String, Object> refit = new LinkedHashMap<>();
+            refit.put("fitted-on-normal-images", r.fittedOn());
+            refit.put("measured-on-normal-images", r.normalEvaluated());
+            refit.put("measured-on-anomalous-images", r.anomalousEvaluated());
+            refit.put("auroc-model-dirichlet", r.modelDirichletAuroc());
+            refit.put("auroc-refit-dirichlet", r.refitDirichletAuroc());
+            refit.put("auroc-simplified", r.simplifiedAuroc());
+            refit.put("meaning", "the Dirichlets refitted on normal test images the network did not train on, against "
+                    + "the model's (fitted on its training images), both measured on the other test images");
+            root.put("refit", refit);
+        });
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TransformationDiagnosis t : d.transformations()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -74,6 +86,10 @@ public final class DiagnosticsFiles {
                 context.anomalyClasses().isEmpty() ? "" : " (anomalies: " + String.join(", ", context.anomalyClasses()) + ")"));
         b.append(String.format(Locale.ROOT, "AUROC of the detector: Dirichlet %s, simplified %s%n%n", figure(d.dirichletAuroc()),
                 figure(d.simplifiedAuroc())));
+        d.refit().ifPresent(r -> b.append(String.format(Locale.ROOT, "Dirichlet refitted on %d normal test images; on "
+                        + "the other %d normal and %d anomalous: AUROC refitted %s, the model's Dirichlet %s, simplified %s%n%n",
+                r.fittedOn(), r.normalEvaluated(), r.anomalousEvaluated(), figure(r.refitDirichletAuroc()),
+                figure(r.modelDirichletAuroc()), figure(r.simplifiedAuroc()))));
         b.append("| # | transformation | accuracy on normal | AUROC, Dirichlet term alone | AUROC, own softmax alone "
                 + "| share of score | share of separation |\n");
         b.append("|---:|---|---:|---:|---:|---:|---:|\n");
