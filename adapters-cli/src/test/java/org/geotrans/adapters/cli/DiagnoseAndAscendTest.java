@@ -60,6 +60,10 @@ class DiagnoseAndAscendTest {
         assertEquals(confusion.get(1).get(1).asDouble(), flip.get("accuracy").asDouble(), 1e-12);
         double auroc = json.get("auroc-dirichlet").asDouble();
         assertTrue(auroc > 0 && auroc < 1, "AUROC " + auroc);
+        for (String part : List.of("auroc-dirichlet-own-part", "auroc-dirichlet-tail-part")) {
+            assertTrue(json.get(part).asDouble() >= 0 && json.get(part).asDouble() <= 1, part + " " + json.get(part));
+        }
+        assertTrue(r.out().contains("AUROC of the Dirichlet score's parts alone: "), r.out());
 
         List<String> csv = Files.readAllLines(out.resolve("diagnostics.csv"));
         assertEquals(3, csv.size());

@@ -22,11 +22,16 @@ import org.geotrans.domain.transform.TransformationSet;
  * @param anomalousImages anomalous images (0 when none were given)
  * @param dirichletAuroc AUROC of the whole Dirichlet score; NaN without anomalous images
  * @param simplifiedAuroc AUROC of the whole simplified score; NaN without anomalous images
+ * @param dirichletOwnAuroc AUROC of the Dirichlet score's own part alone, the sum over j of
+ *        (alpha_jj - 1) log y_j(T_j(x)); NaN without anomalous images
+ * @param dirichletTailAuroc AUROC of the rest of the Dirichlet score alone, what the k - 1 other
+ *        probabilities of each softmax contribute; NaN without anomalous images
  * @param refit the Dirichlet refitted on some of these normal images, when asked for
  */
 public record TransformationDiagnostics(List<TransformationDiagnosis> transformations, double[][] confusion,
                                         int normalImages, int anomalousImages, double dirichletAuroc,
-                                        double simplifiedAuroc, Optional<DirichletRefit> refit) {
+                                        double simplifiedAuroc, double dirichletOwnAuroc, double dirichletTailAuroc,
+                                        Optional<DirichletRefit> refit) {
 
     public TransformationDiagnostics {
         transformations = List.copyOf(transformations);
@@ -36,7 +41,7 @@ public record TransformationDiagnostics(List<TransformationDiagnosis> transforma
     /** These diagnostics with a refit comparison added. */
     public TransformationDiagnostics withRefit(DirichletRefit comparison) {
         return new TransformationDiagnostics(transformations, confusion, normalImages, anomalousImages, dirichletAuroc,
-                simplifiedAuroc, Optional.of(comparison));
+                simplifiedAuroc, dirichletOwnAuroc, dirichletTailAuroc, Optional.of(comparison));
     }
 
     /**
@@ -66,6 +71,9 @@ public record TransformationDiagnostics(List<TransformationDiagnosis> transforma
         }
         boolean bothKinds = normals < n;
         double[][] terms = dirichlet.terms(outputs);
+        double[][] ownTerms = dirichlet.ownTerms(outputs);
+        double[] ownPart = new double[n];
+        double[] tailPart = new double[n];
         double[][] confusion = new double[k][k];
         double[] meanAbs = new double[k];
         double[] gap = new double[k];
@@ -75,6 +83,8 @@ public record TransformationDiagnostics(List<TransformationDiagnosis> transforma
             double normalSum = 0;
             double anomalousSum = 0;
             for (int i = 0; i < n; i++) {
+                ownPart[i] += ownTerms[j][i];
+                tailPart[i] += terms[j][i] - ownTerms[j][i];
                 if (normal[i]) {
                     confusion[j][argmax(outputs, j, i)] += 1.0 / normals;
                     meanAbs[j] += Math.abs(terms[j][i]) / normals;
@@ -102,7 +112,8 @@ public record TransformationDiagnostics(List<TransformationDiagnosis> transforma
         return new TransformationDiagnostics(out, confusion, normals, n - normals,
                 bothKinds ? RankingMetrics.auroc(dirichlet.score(outputs), normal) : Double.NaN,
                 bothKinds ? RankingMetrics.auroc(new SimplifiedNormalityScorer().score(outputs), normal) : Double.NaN,
-                Optional.empty());
+                bothKinds ? RankingMetrics.auroc(ownPart, normal) : Double.NaN,
+                bothKinds ? RankingMetrics.auroc(tailPart, normal) : Double.NaN, Optional.empty());
     }
 
     private static int argmax(TransformedSoftmax outputs, int j, int image) {

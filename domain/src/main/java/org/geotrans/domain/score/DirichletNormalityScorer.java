@@ -167,6 +167,34 @@ public final class DirichletNormalityScorer implements NormalityScorer {
         return terms;
     }
 
+    /**
+     * The part of each term that looks at the applied transformation's own probability:
+     * {@code own[j][i] = (alpha_jj - 1) log y_j(T_j(x_i))}; {@code terms[j][i] - own[j][i]} is what
+     * the other k - 1 probabilities (the tail of the softmax) contribute. For diagnostics.
+     *
+     * @throws IllegalArgumentException as {@link #score}
+     */
+    public double[][] ownTerms(TransformedSoftmax outputs) {
+        int k = dirichlets.size();
+        if (outputs.transformationCount() != k) {
+            throw new IllegalArgumentException("outputs are for " + outputs.transformationCount()
+                    + " transformations, the scorer was fitted for " + k);
+        }
+        int n = outputs.imageCount();
+        double[][] own = new double[k][n];
+        double[] clipped = new double[k];
+        for (int j = 0; j < k; j++) {
+            float[] under = outputs.under(j);
+            double weight = dirichlets.get(j).alpha()[j] - 1.0;
+            String what = "softmax under transformation " + j + " of image ";
+            for (int i = 0; i < n; i++) {
+                clipping.clipInto(under, i * k, clipped, what, i);
+                own[j][i] = weight * Math.log(clipped[j]);
+            }
+        }
+        return own;
+    }
+
     private static List<Dirichlet> toDirichlets(double[][] alphas) {
         int k = alphas.length;
         if (k < 2) {

@@ -55,9 +55,33 @@ class TransformationDiagnosticsTest {
     }
 
     @Test
+    void theDirichletScoreSplitsIntoTheOwnProbabilitiesAndTheTails() {
+        // alpha above 1 off the diagonal: the tail term 2 log y_other grows with the other
+        // probability, so it ranks the anomalies (whose flips are taken for the identity) high:
+        // sums -9.21, -5.05 (normal) against -5.31, -3.67, three of the four pairs the wrong way
+        DirichletNormalityScorer tailHeavy =
+                new DirichletNormalityScorer(new double[][] {{5, 3}, {3, 5}}, SimplexClipping.defaults());
+        TransformationDiagnostics d = TransformationDiagnostics.of(SET, tailHeavy, outputs(), NORMAL);
+        assertEquals(1.0, d.dirichletOwnAuroc(), 1e-12);
+        assertEquals(0.25, d.dirichletTailAuroc(), 1e-12);
+
+        // alpha 1 off the diagonal: the tails contribute nothing at all
+        TransformationDiagnostics plain = TransformationDiagnostics.of(SET, DIRICHLET, outputs(), NORMAL);
+        assertEquals(1.0, plain.dirichletOwnAuroc(), 1e-12);
+        assertEquals(0.5, plain.dirichletTailAuroc(), 1e-12);
+        double[][] terms = DIRICHLET.terms(outputs());
+        double[][] own = DIRICHLET.ownTerms(outputs());
+        for (int j = 0; j < 2; j++) {
+            assertArrayEquals(terms[j], own[j], 1e-12);
+        }
+    }
+
+    @Test
     void givenNormalImagesOnly_thenTheAurocsAndSeparationAreUnknown() {
         TransformationDiagnostics d = TransformationDiagnostics.of(SET, DIRICHLET, outputs(), new boolean[] {true, true, true, true});
         assertTrue(Double.isNaN(d.dirichletAuroc()));
+        assertTrue(Double.isNaN(d.dirichletOwnAuroc()));
+        assertTrue(Double.isNaN(d.dirichletTailAuroc()));
         assertTrue(Double.isNaN(d.transformations().get(1).dirichletAuroc()));
         assertTrue(Double.isNaN(d.transformations().get(1).separationShare()));
         assertEquals(0.5, d.transformations().get(1).accuracy(), 1e-12, "the last two images' flips are taken for the identity");

@@ -36,6 +36,8 @@ public final class DiagnosticsFiles {
         root.put("anomalous-images", d.anomalousImages());
         root.put("auroc-dirichlet", d.dirichletAuroc());
         root.put("auroc-simplified", d.simplifiedAuroc());
+        root.put("auroc-dirichlet-own-part", d.dirichletOwnAuroc());
+        root.put("auroc-dirichlet-tail-part", d.dirichletTailAuroc());
         d.refit().ifPresent(r -> {
             Map<String, Object> refit = new LinkedHashMap<>();
             refit.put("fitted-on-normal-images", r.fittedOn());
@@ -84,8 +86,11 @@ public final class DiagnosticsFiles {
         b.append(String.format(Locale.ROOT, "normal class '%s' of %s: %d normal and %d anomalous test images%s%n",
                 context.normalClass(), context.dataset(), d.normalImages(), d.anomalousImages(),
                 context.anomalyClasses().isEmpty() ? "" : " (anomalies: " + String.join(", ", context.anomalyClasses()) + ")"));
-        b.append(String.format(Locale.ROOT, "AUROC of the detector: Dirichlet %s, simplified %s%n%n", figure(d.dirichletAuroc()),
+        b.append(String.format(Locale.ROOT, "AUROC of the detector: Dirichlet %s, simplified %s%n", figure(d.dirichletAuroc()),
                 figure(d.simplifiedAuroc())));
+        b.append(String.format(Locale.ROOT, "AUROC of the Dirichlet score's parts alone: the applied transformations' own "
+                + "probabilities %s, the other probabilities (the softmax tails) %s%n%n", figure(d.dirichletOwnAuroc()),
+                figure(d.dirichletTailAuroc())));
         d.refit().ifPresent(r -> b.append(String.format(Locale.ROOT, "Dirichlet refitted on %d normal test images; on "
                         + "the other %d normal and %d anomalous: AUROC refitted %s, the model's Dirichlet %s, simplified %s%n%n",
                 r.fittedOn(), r.normalEvaluated(), r.anomalousEvaluated(), figure(r.refitDirichletAuroc()),
