@@ -148,23 +148,7 @@ public final class DirichletNormalityScorer implements NormalityScorer {
      * @throws IllegalArgumentException as {@link #score}
      */
     public double[][] terms(TransformedSoftmax outputs) {
-        int k = dirichlets.size();
-        if (outputs.transformationCount() != k) {
-            throw new IllegalArgumentException("outputs are for " + outputs.transformationCount()
-                    + " transformations, the scorer was fitted for " + k);
-        }
-        int n = outputs.imageCount();
-        double[][] terms = new double[k][n];
-        double[] clipped = new double[k];
-        for (int j = 0; j < k; j++) {
-            float[] under = outputs.under(j);
-            String what = "softmax under transformation " + j + " of image ";
-            for (int i = 0; i < n; i++) {
-                clipping.clipInto(under, i * k, clipped, what, i);
-                terms[j][i] = dirichlets.get(j).simplifiedScore(clipped);
-            }
-        }
-        return terms;
+        return perTransformation(outputs, (j, clipped) -> dirichlets.get(j).simplifiedScore(clipped));
     }
 
     /**
@@ -175,24 +159,37 @@ public final class DirichletNormalityScorer implements NormalityScorer {
      * @throws IllegalArgumentException as {@link #score}
      */
     public double[][] ownTerms(TransformedSoftmax outputs) {
+        double[] weight = new double[dirichlets.size()];
+        for (int j = 0; j < weight.length; j++) {
+            weight[j] = dirichlets.get(j).alpha()[j] - 1.0;
+        }
+        return perTransformation(outputs, (j, clipped) -> weight[j] * Math.log(clipped[j]));
+    }
+
+    /** What one transformation's clipped softmax of one image contributes. */
+    private interface ClippedTerm {
+        double of(int transformation, double[] clipped);
+    }
+
+    /** {@code values[j][i]}: the term of image i's clipped softmax under transformation j. */
+    private double[][] perTransformation(TransformedSoftmax outputs, ClippedTerm term) {
         int k = dirichlets.size();
         if (outputs.transformationCount() != k) {
             throw new IllegalArgumentException("outputs are for " + outputs.transformationCount()
                     + " transformations, the scorer was fitted for " + k);
         }
         int n = outputs.imageCount();
-        double[][] own = new double[k][n];
+        double[][] values = new double[k][n];
         double[] clipped = new double[k];
         for (int j = 0; j < k; j++) {
             float[] under = outputs.under(j);
-            double weight = dirichlets.get(j).alpha()[j] - 1.0;
             String what = "softmax under transformation " + j + " of image ";
             for (int i = 0; i < n; i++) {
                 clipping.clipInto(under, i * k, clipped, what, i);
-                own[j][i] = weight * Math.log(clipped[j]);
+                values[j][i] = term.of(j, clipped);
             }
         }
-        return own;
+        return values;
     }
 
     private static List<Dirichlet> toDirichlets(double[][] alphas) {
