@@ -1,20 +1,78 @@
 package org.geotrans.adapters.libtorch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Loading libtorch tells glibc to keep freed blocks unless the environment already chose. */
+/**
+ * Loading libtorch tells glibc to keep freed blocks unless the environment already chose: each
+ * case in a fresh child JVM, with an environment the test sets, since the decision is taken once
+ * per process when libtorch loads.
+ */
 class MallocThresholdsTest {
+
+    /** Run in a child JVM: loads libtorch and says whether the thresholds were set. */
+    public static final class Probe {
+        private Probe() {
+        }
+
+        public static void main(String[] args) {
+            LibtorchRuntime.ensureLoaded();
+            System.out.println("kept freed blocks: " + LibtorchRuntime.keptFreedBlocks());
+        }
+    }
+
     @Test
-    void loadingLibtorchSetsTheThresholdsExactlyWhenNothingElseChoseTheAllocatorsBehaviour() {
-        LibtorchRuntime.ensureLoaded();
-        Map<String, String> env = System.getenv();
-        boolean userChose = env.containsKey("MALLOC_MMAP_THRESHOLD_") || env.containsKey("MALLOC_TRIM_THRESHOLD_")
-                || env.containsKey("MALLOC_TOP_PAD_") || env.getOrDefault("LD_PRELOAD", "").contains("malloc")
-                || "false".equals(System.getProperty(LibtorchRuntime.SWITCH))
-                || "false".equals(System.getProperty(LibtorchRuntime.MALLOC_SWITCH));
-        assertEquals(!userChose, LibtorchRuntime.keptFreedBlocks(), "environment: " + env.keySet());
+    void anUntouchedEnvironmentGetsTheThresholds() throws Exception {
+        assertEquals("true", probe(Map.of()));
+    }
+
+    @Test
+    void aMallocVariableInTheEnvironmentWins() throws Exception {
+        assertEquals("false", probe(Map.of("MALLOC_TRIM_THRESHOLD_", "131072")));
+        assertEquals("false", probe(Map.of("MALLOC_MMAP_THRESHOLD_", "131072")));
+    }
+
+    @Test
+    void aPreloadedAllocatorWins() throws Exception {
+        java.nio.file.Path tcmalloc = java.nio.file.Path.of("/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(tcmalloc), "no tcmalloc here");
+        assertEquals("false", probe(Map.of("LD_PRELOAD", tcmalloc.toString())));
+    }
+
+    @Test
+    void theSystemPropertiesTurnItOff() throws Exception {
+        assertEquals("false", probe(Map.of(), "-D" + LibtorchRuntime.MALLOC_SWITCH + "=false"));
+        assertEquals("false", probe(Map.of(), "-D" + LibtorchRuntime.SWITCH + "=false"));
+    }
+
+    /** What the probe printed, in an environment without allocator settings but {@code extraEnv}. */
+    private static String probe(Map<String, String> extraEnv, String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("MALLOC_") || k.equals("LD_PRELOAD"));
+        env.putAll(extraEnv);
+        Process child = builder.start();
+        String output;
+        try {
+            assertTrue(child.waitFor(3, TimeUnit.MINUTES), "the child JVM did not finish in 3 minutes");
+            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            child.destroyForcibly();
+        }
+        assertEquals(0, child.exitValue(), output);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("kept freed blocks: (true|false)").matcher(output);
+        assertTrue(m.find(), output);
+        return m.group(1);
     }
 }
