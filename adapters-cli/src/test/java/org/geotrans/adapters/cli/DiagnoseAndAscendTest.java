@@ -1,6 +1,7 @@
 package org.geotrans.adapters.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -170,6 +171,7 @@ class DiagnoseAndAscendTest {
                 "--anomaly-classes", "sandal", "--max-test", "20", "--refit-share", "0.01", "--out", tmp.resolve("u7").toString());
         assertEquals(2, tooFew.exitCode(), tooFew.err());
         assertTrue(tooFew.lastErrLine().contains("leaves fewer than 2 to fit on"), tooFew.err());
+        assertFalse(tooFew.err().contains("score ["), "refused before the network scores anything: " + tooFew.err());
     }
 
     @Test

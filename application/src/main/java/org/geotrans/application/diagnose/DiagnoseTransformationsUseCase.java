@@ -44,6 +44,13 @@ public final class DiagnoseTransformationsUseCase {
         if (rawImages.size() != normal.length) {
             throw new IllegalArgumentException(normal.length + " labels for " + rawImages.size() + " images");
         }
+        if (refit != null) {
+            int normals = 0;
+            for (boolean b : normal) {
+                normals += b ? 1 : 0;
+            }
+            DirichletRefit.check(normals, normal.length - normals, refit.share()); // before the long inference
+        }
         TransformedSoftmax outputs = GeoTransDetector.predictAll(detector.classifier(), detector.transformations(),
                 detector.preprocess(rawImages, 0), GeoTransDetector.DEFAULT_SCORING_BATCH, ProgressStage.SCORE, progress);
         TransformationDiagnostics d = TransformationDiagnostics.of(detector.transformations(), detector.dirichlet(),

@@ -37,23 +37,13 @@ public record DirichletRefit(int fittedOn, int normalEvaluated, int anomalousEva
      */
     public static DirichletRefit of(DirichletNormalityScorer model, TransformedSoftmax outputs, boolean[] normal,
                                     double share, long seed, DirichletFitOptions options) {
-        if (!(share > 0 && share < 1)) {
-            throw new IllegalArgumentException("the refit share must be between 0 and 1 (exclusive), found " + share);
-        }
         int n = outputs.imageCount();
         if (normal.length != n) {
             throw new IllegalArgumentException(normal.length + " labels for " + n + " images");
         }
         int[] normals = indicesWhere(normal, true);
         int[] anomalies = indicesWhere(normal, false);
-        int fitCount = (int) Math.round(share * normals.length);
-        if (fitCount < 2 || normals.length - fitCount < 2) {
-            throw new IllegalArgumentException("a refit share of " + share + " of " + normals.length
-                    + " normal images leaves fewer than 2 to fit on or to measure on");
-        }
-        if (anomalies.length == 0) {
-            throw new IllegalArgumentException("no anomalous images to measure the refit on");
-        }
+        int fitCount = check(normals.length, anomalies.length, share);
         shuffle(normals, seed);
         int[] fit = java.util.Arrays.copyOf(normals, fitCount);
         java.util.Arrays.sort(fit);
@@ -71,6 +61,27 @@ public record DirichletRefit(int fittedOn, int normalEvaluated, int anomalousEva
                 RankingMetrics.auroc(model.score(rest), evaluatedNormal),
                 RankingMetrics.auroc(refit.score(rest), evaluatedNormal),
                 RankingMetrics.auroc(new SimplifiedNormalityScorer().score(rest), evaluatedNormal));
+    }
+
+    /**
+     * Whether a refit can be made on these images, before any work: the number of normal images to
+     * fit on.
+     *
+     * @throws IllegalArgumentException as {@link #of}
+     */
+    public static int check(int normalImages, int anomalousImages, double share) {
+        if (!(share > 0 && share < 1)) {
+            throw new IllegalArgumentException("the refit share must be between 0 and 1 (exclusive), found " + share);
+        }
+        int fitCount = (int) Math.round(share * normalImages);
+        if (fitCount < 2 || normalImages - fitCount < 2) {
+            throw new IllegalArgumentException("a refit share of " + share + " of " + normalImages
+                    + " normal images leaves fewer than 2 to fit on or to measure on");
+        }
+        if (anomalousImages == 0) {
+            throw new IllegalArgumentException("no anomalous images to measure the refit on");
+        }
+        return fitCount;
     }
 
     private static int[] indicesWhere(boolean[] flags, boolean value) {
