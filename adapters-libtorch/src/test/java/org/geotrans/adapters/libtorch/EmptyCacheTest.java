@@ -1,15 +1,12 @@
 package org.geotrans.adapters.libtorch;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,20 +20,12 @@ class EmptyCacheTest {
 
     @Test
     void givenAnEmptyJavacppCache_thenLibtorchLoadsTrainsAndPredictsInAFreshJvm(@TempDir Path cache) throws Exception {
-        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(javaBin.toString(), "-Dorg.bytedeco.javacpp.cachedir=" + cache,
-                "-cp", System.getProperty("java.class.path"), EmptyCacheProbe.class.getName())
-                .redirectErrorStream(true)
-                .start();
         String output;
         try {
-            assertTrue(child.waitFor(5, TimeUnit.MINUTES), "child JVM did not finish in 5 minutes");
-            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            output = ChildJvm.run(EmptyCacheProbe.class, List.of("-Dorg.bytedeco.javacpp.cachedir=" + cache), env -> { }, 5);
         } finally {
-            child.destroyForcibly();
             deleteTree(cache);
         }
-        assertEquals(0, child.exitValue(), output);
         assertTrue(output.contains("probe ok"), output);
     }
 

@@ -3,11 +3,8 @@ package org.geotrans.adapters.libtorch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,23 +51,10 @@ class MallocThresholdsTest {
 
     /** What the probe printed, in an environment without allocator settings but {@code extraEnv}. */
     private static String probe(Map<String, String> extraEnv, String... jvmOptions) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("MALLOC_") || k.equals("LD_PRELOAD"));
-        env.putAll(extraEnv);
-        Process child = builder.start();
-        String output;
-        try {
-            assertTrue(child.waitFor(3, TimeUnit.MINUTES), "the child JVM did not finish in 3 minutes");
-            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } finally {
-            child.destroyForcibly();
-        }
-        assertEquals(0, child.exitValue(), output);
+        String output = ChildJvm.run(Probe.class, List.of(jvmOptions), env -> {
+            env.keySet().removeIf(k -> k.startsWith("MALLOC_") || k.equals("LD_PRELOAD"));
+            env.putAll(extraEnv);
+        }, 3);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("kept freed blocks: (true|false)").matcher(output);
         assertTrue(m.find(), output);
         return m.group(1);
