@@ -28,7 +28,7 @@ import org.geotrans.domain.training.TrainingProgressMeter;
  * intermediate tensor is freed when the step ends rather than when the collector finds it.
  *
  * <p>L2 as in the Keras reference ({@code l2(wd)} adds {@code wd * sum(w^2)} to the loss) on the
- * convolution and dense kernels and on batch norm's gamma and beta: {@code 2 wd w} is added to
+ * convolution and dense kernels, the dense bias and batch norm's gamma and beta: {@code 2 wd w} is added to
  * their gradients before Adam's step, which is what Keras' loss term contributes. Adam's epsilon
  * is Keras' 1e-7. Checkpoints save and restore the weights and the optimizer's state
  * ({@link LibtorchTrainingState}).

@@ -36,7 +36,7 @@ final class WideResNet implements AutoCloseable {
 
     /** What a parameter is, which decides its initialisation and whether L2 applies to it. */
     enum Kind {
-        CONV_KERNEL(true), BN_GAMMA(true), BN_BETA(true), DENSE_KERNEL(true), DENSE_BIAS(false), BN_MEAN(false), BN_VAR(false);
+        CONV_KERNEL(true), BN_GAMMA(true), BN_BETA(true), DENSE_KERNEL(true), DENSE_BIAS(true), BN_MEAN(false), BN_VAR(false);
 
         final boolean decayed;
 
