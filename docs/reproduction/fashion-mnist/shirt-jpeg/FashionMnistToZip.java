@@ -23,8 +23,14 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *
  *   java FashionMnistToZip.java /usr/share/datasets/fashion-mnist png OUT.zip
  *   java FashionMnistToZip.java /usr/share/datasets/fashion-mnist jpg OUT.zip 0.75
+ *   java FashionMnistToZip.java /usr/share/datasets/fashion-mnist jpg OUT.zip 0.75 32
+ *
+ * The last form zero-pads each image to 32x32 before encoding, as GeoTrans pads 28x28 images
+ * anyway: the 8x8 block grid then lines up with every flip, rotation and shift by 8, as it does on
+ * CIFAR-10's 32x32, while on 28x28 the last block column is 4 pixels wide and a flip moves it.
  */
 public class FashionMnistToZip {
+    static final int RAW_SIDE = 28;
     static final String[] FOLDERS = {"t-shirt-top", "trouser", "pullover", "dress", "coat", "sandal", "shirt",
             "sneaker", "bag", "ankle-boot"};
 
@@ -32,24 +38,26 @@ public class FashionMnistToZip {
         Path dir = Path.of(args[0]);
         String format = args[1];
         float quality = args.length > 3 ? Float.parseFloat(args[3]) : 0.75f;
+        int side = args.length > 4 ? Integer.parseInt(args[4]) : RAW_SIDE;
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(Path.of(args[2])))) {
             zip.setLevel(0);
             write(zip, "train", dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"),
-                    format, quality);
+                    format, quality, side);
             write(zip, "test", dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"),
-                    format, quality);
+                    format, quality, side);
         }
     }
 
-    static void write(ZipOutputStream zip, String split, Path images, Path labels, String format, float quality)
-            throws IOException {
+    static void write(ZipOutputStream zip, String split, Path images, Path labels, String format, float quality,
+            int side) throws IOException {
         byte[] pixels = idx(images, 16);
         byte[] classes = idx(labels, 8);
-        int side = 28;
+        int raw = RAW_SIDE;
+        int offset = (side - raw) / 2; // the pad GeoTrans itself would add: 2 black pixels each side
         for (int i = 0; i < classes.length; i++) {
             BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
-            image.getRaster().setDataElements(0, 0, side, side,
-                    java.util.Arrays.copyOfRange(pixels, i * side * side, (i + 1) * side * side));
+            image.getRaster().setDataElements(offset, offset, raw, raw,
+                    java.util.Arrays.copyOfRange(pixels, i * raw * raw, (i + 1) * raw * raw));
             zip.putNextEntry(new ZipEntry(String.format("%s/%s/%05d.%s", split, FOLDERS[classes[i]], i, format)));
             zip.write(encode(image, format, quality));
             zip.closeEntry();

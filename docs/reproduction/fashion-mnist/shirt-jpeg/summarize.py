@@ -2,7 +2,7 @@
 
     python3 summarize.py /var/tmp/geotrans-jpeg/quick
 """
-import csv, glob, gzip, json, os, sys
+import csv, glob, gzip, json, os, re, sys
 
 FOLDERS = ["t-shirt-top", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle-boot"]
 root = sys.argv[1]
@@ -19,12 +19,21 @@ def scores(run):
             for row in csv.DictReader(open(path))}
 
 
-print("| run | Dirichlet | simplified | Dirichlet - simplified |")
-print("|---|---:|---:|---:|")
+def late_loss(run):
+    """Mean of the training losses the log shows over the last fifth of the steps (one batch each)."""
+    text = open(os.path.join(root, run + ".log")).read().replace("\r", "\n")
+    steps = [(int(m.group(1)), int(m.group(2)), float(m.group(3)))
+             for m in re.finditer(r"train epoch .*?%\s+(\d+)/(\d+) .*?loss ([\d.]+)", text)]
+    late = [loss for step, total, loss in steps if step >= 0.8 * total]
+    return sum(late) / len(late)
+
+
+print("| run | Dirichlet | simplified | Dirichlet - simplified | training loss, last fifth of the steps |")
+print("|---|---:|---:|---:|---:|")
 for run in sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d))):
     a = aurocs(run)
     d, s = a["GEOTRANS_DIRICHLET"], a["GEOTRANS_SIMPLIFIED"]
-    print(f"| {run} | {d:.4f} | {s:.4f} | {d - s:+.4f} |")
+    print(f"| {run} | {d:.4f} | {s:.4f} | {d - s:+.4f} | {late_loss(run):.3f} |")
 
 # The folder reader takes test images class folder by class folder; map its positions to IDX indices.
 labels = gzip.open("/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz").read()[8:]
