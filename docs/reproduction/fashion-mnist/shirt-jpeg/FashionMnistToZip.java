@@ -1,10 +1,10 @@
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -53,11 +53,11 @@ public class FashionMnistToZip {
         byte[] pixels = idx(images, 16);
         byte[] classes = idx(labels, 8);
         int raw = RAW_SIDE;
-        int offset = (side - raw) / 2; // the pad GeoTrans itself would add: 2 black pixels each side
+        int offset = (side - raw) / 2; // centred, as GeoTrans pads: 2 black pixels each side for 32
         for (int i = 0; i < classes.length; i++) {
             BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
             image.getRaster().setDataElements(offset, offset, raw, raw,
-                    java.util.Arrays.copyOfRange(pixels, i * raw * raw, (i + 1) * raw * raw));
+                    Arrays.copyOfRange(pixels, i * raw * raw, (i + 1) * raw * raw));
             zip.putNextEntry(new ZipEntry(String.format("%s/%s/%05d.%s", split, FOLDERS[classes[i]], i, format)));
             zip.write(encode(image, format, quality));
             zip.closeEntry();
@@ -85,7 +85,7 @@ public class FashionMnistToZip {
     static byte[] idx(Path file, int header) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             byte[] all = in.readAllBytes();
-            return java.util.Arrays.copyOfRange(all, header, all.length);
+            return Arrays.copyOfRange(all, header, all.length);
         }
     }
 }

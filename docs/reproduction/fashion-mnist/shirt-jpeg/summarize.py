@@ -1,4 +1,5 @@
-"""The AUROCs of run.sh's runs, and the control: the PNG zip's per-image scores against the IDX run's.
+"""The AUROCs and late training loss of run.sh's runs, and the control: the PNG zip's per-image
+scores against the IDX run's.
 
     python3 summarize.py /var/tmp/geotrans-jpeg/quick
 """
@@ -38,10 +39,10 @@ for run in sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root
 # The folder reader takes test images class folder by class folder; map its positions to IDX indices.
 labels = gzip.open("/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz").read()[8:]
 idx_of_position = sorted(range(len(labels)), key=lambda i: (FOLDERS[labels[i]], i))
+a = scores("idx-seed0")
 for other in ("png", "jpg75"):
     if not os.path.isdir(os.path.join(root, other + "-seed0")):
         continue
-    a = scores("idx-seed0")
     b = {idx_of_position[k]: v for k, v in scores(other + "-seed0").items()}
     same = sum(a[i] == b[i] for i in a)
     print(f"{other}-seed0 against idx-seed0: {same} of {len(a)} test images score exactly the same")
