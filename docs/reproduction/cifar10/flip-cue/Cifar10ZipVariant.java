@@ -12,8 +12,12 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.w3c.dom.NodeList;
 
 /**
  * Writes the CIFAR-10 JPEG zip as a lossless PNG zip of the decoded pixels, changed one way, to
@@ -31,6 +35,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *            mirror image alike, so the change adds no cue of its own
  *   chroma4-jpeg75  the chroma4 images encoded again as JPEG by Java's ImageIO (quality 0.75, its
  *            default 4:2:0 chroma) and decoded: does a re-encoding bring the cue back?
+ *   chroma4-jpeg75-444  the same with the chroma at full resolution (4:4:4): is it the subsampling?
  *
  * Names and folders stay as in the source zip, so the folder reader sees the same classes in the
  * same order.
@@ -41,8 +46,8 @@ public class Cifar10ZipVariant {
     public static void main(String[] args) throws IOException {
         Path source = Path.of(args[0]);
         String variant = args[1];
-        if (!variant.matches("png|grey|preflip|chroma4|chroma4-jpeg75")) {
-            throw new IllegalArgumentException("variant must be png, grey, preflip, chroma4 or chroma4-jpeg75, not "
+        if (!variant.matches("png|grey|preflip|chroma4|chroma4-jpeg75|chroma4-jpeg75-444")) {
+            throw new IllegalArgumentException("variant must be png, grey, preflip, chroma4, chroma4-jpeg75 or chroma4-jpeg75-444, not "
                     + variant);
         }
         int images = 0;
@@ -68,7 +73,10 @@ public class Cifar10ZipVariant {
     static BufferedImage change(BufferedImage image, String variant, String name) throws IOException {
         if (variant.startsWith("chroma4")) {
             BufferedImage smoothed = blockChroma(image, 4);
-            return variant.equals("chroma4") ? smoothed : ImageIO.read(new ByteArrayInputStream(jpeg(smoothed, 0.75f)));
+            if (variant.equals("chroma4")) {
+                return smoothed;
+            }
+            return ImageIO.read(new ByteArrayInputStream(jpeg(smoothed, 0.75f, variant.endsWith("-444"))));
         }
         int w = image.getWidth();
         int h = image.getHeight();
@@ -141,15 +149,28 @@ public class Cifar10ZipVariant {
         return (int) Math.max(0, Math.min(255, Math.round(value)));
     }
 
-    static byte[] jpeg(BufferedImage image, float quality) throws IOException {
+    /** Baseline JPEG; ImageIO's default samples luma 2x2 (4:2:0), fullChroma makes every component 1x1. */
+    static byte[] jpeg(BufferedImage image, float quality, boolean fullChroma) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(quality);
+        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+        if (fullChroma) {
+            String format = "javax_imageio_jpeg_image_1.0";
+            IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
+            NodeList components = root.getElementsByTagName("componentSpec");
+            for (int i = 0; i < components.getLength(); i++) {
+                IIOMetadataNode component = (IIOMetadataNode) components.item(i);
+                component.setAttribute("HsamplingFactor", "1");
+                component.setAttribute("VsamplingFactor", "1");
+            }
+            metadata.setFromTree(format, root);
+        }
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
+            writer.write(null, new IIOImage(image, null, metadata), param);
         }
         writer.dispose();
         return bytes.toByteArray();

@@ -14,7 +14,8 @@ from pathlib import Path
 VARIANTS = [("jpeg", "the JPEG zip as published"), ("png", "its decoded pixels as PNG (control)"),
             ("grey", "luma only, in all three channels"), ("preflip", "each image mirrored at random (control)"),
             ("chroma4", "chroma averaged over 4x4 blocks, luma kept"),
-            ("chroma4-jpeg75", "chroma4, encoded again as JPEG (ImageIO, quality 0.75, 4:2:0)")]
+            ("chroma4-jpeg75", "chroma4, encoded again as JPEG (ImageIO, quality 0.75, 4:2:0)"),
+            ("chroma4-jpeg75-444", "chroma4, encoded again as JPEG at quality 0.75 without chroma subsampling (4:4:4)")]
 CLASSES = ["bird", "cat", "airplane"]
 
 
