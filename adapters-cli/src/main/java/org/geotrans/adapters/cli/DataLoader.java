@@ -29,6 +29,7 @@ final class DataLoader {
         progress.note(String.format(java.util.Locale.ROOT, "read %s: %d training and %d test images of %s, %d classes",
                 dataset.name(), dataset.train().size(), dataset.test().size(), dataset.train().shape(),
                 dataset.train().classNames().size()));
+        dataset.notes().forEach(line -> progress.note("note: " + line));
         return new LoadedData(options.data, dataset, Preprocessing.paperFor(dataset.train().shape()), seconds);
     }
 }

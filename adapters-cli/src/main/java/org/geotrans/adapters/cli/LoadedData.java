@@ -67,7 +67,8 @@ record LoadedData(Path location, Dataset dataset, Preprocessing preprocessing, d
             }
             kept.add(c);
         }
-        return new LoadedData(location, new Dataset(dataset.name(), dataset.train(), dataset.test().onlyClasses(kept)),
+        return new LoadedData(location, new Dataset(dataset.name(), dataset.train(), dataset.test().onlyClasses(kept),
+                dataset.notes()),
                 preprocessing, seconds);
     }
 

@@ -72,15 +72,31 @@ final class ImageFolderReader {
             ReadLimits.checkFitsInHeap(location.toString(), listing.train().size() + (long) listing.test().size(), shape);
             ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
             try {
+                AtomicInteger subsampled = new AtomicInteger();
                 LabeledImages train = decodeAll(entries, listing.train(), listing.classNames(), shape, pool,
-                        ReadProgress.start(listener, ProgressStage.READ_TRAIN, listing.train().size()));
+                        ReadProgress.start(listener, ProgressStage.READ_TRAIN, listing.train().size()), subsampled);
                 LabeledImages test = decodeAll(entries, listing.test(), listing.classNames(), shape, pool,
-                        ReadProgress.start(listener, ProgressStage.READ_TEST, listing.test().size()));
-                return new Dataset(DataFiles.displayName(location), train, test);
+                        ReadProgress.start(listener, ProgressStage.READ_TEST, listing.test().size()), new AtomicInteger());
+                return new Dataset(DataFiles.displayName(location), train, test,
+                        subsamplingNote(subsampled.get(), train.size(), shape));
             } finally {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /**
+     * A line when training images are colour JPEGs with subsampled chroma, whose rounding a network can
+     * read a flip from on any class (measured on the CIFAR-10 JPEG zip, docs/reproduction/README.md).
+     */
+    static List<String> subsamplingNote(int subsampled, int trainImages, ImageShape shape) {
+        if (subsampled == 0 || shape.channels() != 3) {
+            return List.of();
+        }
+        return List.of(String.format(Locale.ROOT, "%,d of the %,d training images are JPEGs with subsampled colour"
+                + " (4:2:0 or similar): a network can tell a mirrored image from the subsampling's artefacts on any"
+                + " class, so the flips among the transformations say less about the class; lossless PNG or JPEG"
+                + " without chroma subsampling avoid it", subsampled, trainImages));
     }
 
     /**
@@ -163,11 +179,12 @@ final class ImageFolderReader {
     }
 
     private LabeledImages decodeAll(ImageEntries entries, List<Item> items, List<String> classNames,
-                                    ImageShape shape, ExecutorService pool, ReadProgress progress) throws IOException {
+                                    ImageShape shape, ExecutorService pool, ReadProgress progress,
+                                    AtomicInteger subsampled) throws IOException {
         List<Future<Image[]>> chunks = new ArrayList<>();
         for (int from = 0; from < items.size(); from += CHUNK) {
             List<Item> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
-            chunks.add(pool.submit(() -> decodeChunk(entries, chunk, shape)));
+            chunks.add(pool.submit(() -> decodeChunk(entries, chunk, shape, subsampled)));
         }
         List<Image> images = new ArrayList<>(items.size());
         try {
@@ -198,12 +215,18 @@ final class ImageFolderReader {
         return new LabeledImages(shape, images, labels, classNames);
     }
 
-    static Image[] decodeChunk(ImageEntries entries, List<Item> chunk, ImageShape shape) throws IOException {
+    /** @param subsampled counts the JPEGs with subsampled chroma among the chunk */
+    static Image[] decodeChunk(ImageEntries entries, List<Item> chunk, ImageShape shape, AtomicInteger subsampled)
+            throws IOException {
         Image[] out = new Image[chunk.size()];
         try (ImageDecoder decoder = new ImageDecoder()) {
             for (int i = 0; i < out.length; i++) {
                 String name = chunk.get(i).name();
-                ImageDecoder.Pixels p = decoder.decode(entries.read(name), entries.describe(name));
+                byte[] bytes = entries.read(name);
+                if (ChromaSubsampling.isSubsampled(bytes)) {
+                    subsampled.incrementAndGet();
+                }
+                ImageDecoder.Pixels p = decoder.decode(bytes, entries.describe(name));
                 out[i] = toImage(p, shape);
             }
         }

@@ -186,6 +186,47 @@ class ImageFolderReadingTest {
         assertEquals(90, read.value(8, 8, 2), 6);
     }
 
+    @Test
+    void givenTrainingJpegsWithSubsampledColour_thenTheDatasetSaysHowManyAndWhy() throws IOException {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        m.put("train/a/0.jpg", ChromaSubsamplingTest.colourJpeg(false));
+        m.put("train/a/1.jpg", ChromaSubsamplingTest.colourJpeg(true));
+        m.put("train/b/0.png", png(Fixtures.colourImage(32, 32)));
+        m.put("train/b/1.jpg", ChromaSubsamplingTest.colourJpeg(false));
+        m.put("test/a/0.jpg", ChromaSubsamplingTest.colourJpeg(false));
+        m.put("test/b/0.jpg", ChromaSubsamplingTest.colourJpeg(false));
+
+        Dataset d = source.read(Fixtures.folder(dir.resolve("mixed"), m), DatasetFormat.AUTO);
+
+        assertEquals(1, d.notes().size(), d.notes().toString());
+        assertTrue(d.notes().get(0).startsWith("2 of the 4 training images are JPEGs with subsampled colour"),
+                d.notes().get(0));
+        assertTrue(d.notes().get(0).contains("mirrored"), d.notes().get(0));
+    }
+
+    @Test
+    void givenPngsOrFullResolutionColourJpegs_thenThereIsNoNote() throws IOException {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        m.put("train/a/0.jpg", ChromaSubsamplingTest.colourJpeg(true));
+        m.put("train/b/0.png", png(Fixtures.colourImage(32, 32)));
+        m.put("test/a/0.jpg", ChromaSubsamplingTest.colourJpeg(false)); // the test images teach the network nothing
+
+        assertEquals(List.of(), source.read(Fixtures.folder(dir.resolve("clean"), m), DatasetFormat.AUTO).notes());
+    }
+
+    @Test
+    void givenGreyImagesFirst_thenSubsampledColourJpegsReadAsLumaGiveNoNote() throws IOException {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        m.put("train/a/0.png", png(Fixtures.greyImage(32, 32, 5)));
+        m.put("train/a/1.jpg", ChromaSubsamplingTest.colourJpeg(false));
+        m.put("test/a/0.png", png(Fixtures.greyImage(32, 32, 9)));
+
+        Dataset d = source.read(Fixtures.folder(dir.resolve("grey"), m), DatasetFormat.AUTO);
+
+        assertEquals(1, d.train().shape().channels());
+        assertEquals(List.of(), d.notes());
+    }
+
     /** 32 wide, 16 high: red left quarter, white right quarter, the middle half green above and blue below. */
     private static BufferedImage wideBlocks() {
         BufferedImage img = new BufferedImage(32, 16, BufferedImage.TYPE_INT_RGB);
