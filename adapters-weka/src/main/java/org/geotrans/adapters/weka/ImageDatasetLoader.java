@@ -102,6 +102,8 @@ public class ImageDatasetLoader extends AbstractFileLoader implements BatchConve
             throw new IOException("no image dataset chosen: set a file first");
         }
         Dataset dataset = WekaAdapters.datasets(imageSize).read(m_sourceFile.toPath(), DatasetFormat.AUTO);
+        // Weka's console and log show stderr; a loader has no other channel for a warning
+        dataset.notes().forEach(line -> System.err.println("GeoTrans image loader: note: " + line));
         LabeledImages images = split == ImageSplit.TRAIN ? dataset.train() : dataset.test();
         if (maxImages > 0) {
             images = images.head(maxImages);
