@@ -4,7 +4,9 @@
 #   Fashion-MNIST shirt, sandal, pullover, then the other seven.
 # Each class runs in its own folder, ROOT/<dataset>-<class>, at the lowest priority (nice -n 19) and
 # with --resume, so running this script again continues a killed class from its last checkpoint
-# and skips the classes that are finished (those whose folder holds results.json).
+# and skips the classes that are finished: those whose folder holds results.json, and those whose
+# results are committed under docs/reproduction/<dataset>/<class>/ (so a wiped ROOT does not mean
+# running every finished class again; GEOTRANS_RERUN_COMMITTED=1 runs them anyway).
 #
 # Usage: scripts/reproduce.sh [--backend NAME] [--root DIR] [--only DATASET-CLASS]... [--dry-run]
 #
@@ -13,6 +15,7 @@
 #   GEOTRANS_REPRODUCTION   ROOT, default /var/tmp/geotrans-reproduction (kept between working days)
 #   GEOTRANS_CIFAR10        the CIFAR-10 JPEG zip, default ../shared/datasets/cifar10-jpg.zip of the repository
 #   GEOTRANS_FASHION_MNIST  the Fashion-MNIST folder, default /usr/share/datasets/fashion-mnist
+#   GEOTRANS_RERUN_COMMITTED  1 to run classes whose results are committed in docs/reproduction too
 #   GEOTRANS_EXTRA_ARGS     extra compare options, for a smoke test of this script only
 #                           (for example "--depth 10 --widen 1 --epochs 1 --max-train 40 --max-test 200"); the
 #                           reproduction itself sets none
@@ -25,7 +28,7 @@ backend="${BACKEND:-}"
 root="${GEOTRANS_REPRODUCTION:-/var/tmp/geotrans-reproduction}"
 cifar="${GEOTRANS_CIFAR10:-$repo/../shared/datasets/cifar10-jpg.zip}"
 fashion="${GEOTRANS_FASHION_MNIST:-/usr/share/datasets/fashion-mnist}"
-script=reproduce help_lines='2,22p' only_example=cifar10-cat
+script=reproduce help_lines='2,23p' only_example=cifar10-cat
 # shellcheck source=lib/run-plan.sh
 source "$repo/scripts/lib/run-plan.sh"
 parse_run_options "$@"
@@ -57,6 +60,11 @@ for entry in "${plan[@]}"; do
   out="$root/$name"
   if [[ -f "$out/results.json" ]]; then
     echo "reproduce: $name is finished ($out/results.json); skipped"
+    continue
+  fi
+  committed="$repo/docs/reproduction/$dataset/$slug/results.json"
+  if [[ -f "$committed" && "${GEOTRANS_RERUN_COMMITTED:-0}" != 1 ]]; then
+    echo "reproduce: $name is committed (${committed#"$repo/"}); skipped (GEOTRANS_RERUN_COMMITTED=1 runs it again)"
     continue
   fi
   if [[ ! -e "$data" ]]; then
