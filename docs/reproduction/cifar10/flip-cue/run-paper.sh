@@ -12,10 +12,10 @@ data=${DATA:-/var/tmp/geotrans-flipcue}
 jpeg=${JPEG:-/work/shared/datasets/cifar10-jpg.zip}
 class=${CLASS:-dog}
 out=${OUT:-/var/tmp/geotrans-reproduction/libtorch/cifar10-chroma4-$class}
-mkdir -p "$data"
-[[ -f $data/cifar10-chroma4.zip ]] || java "$here/Cifar10ZipVariant.java" "$jpeg" chroma4 "$data/cifar10-chroma4.zip"
 [[ -f $out/results.json ]] && { echo "finished: $out/results.json"; exit 0; }
 [[ -f $here/$class-chroma4/results.json ]] && { echo "committed: $here/$class-chroma4/results.json"; exit 0; }
+mkdir -p "$data"
+[[ -f $data/cifar10-chroma4.zip ]] || java "$here/Cifar10ZipVariant.java" "$jpeg" chroma4 "$data/cifar10-chroma4.zip"
 cd "$CLONE"
 nice -n 19 bin/geotrans compare --data "$data/cifar10-chroma4.zip" --normal-class "$class" --preset paper --runs 1 \
   --calibration-share 0 --keep-models --out "$out" --resume --backend libtorch
