@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.geotrans.adapters.cli.report.RunManifest;
 import org.geotrans.adapters.cli.report.UnitFiles;
 import org.geotrans.application.checkpoint.CheckpointPolicy;
@@ -62,7 +65,31 @@ final class Resumption {
     }
 
     static UsageException usage(ResumeMismatchException e) {
-        return new UsageException("--resume: " + e.getMessage());
+        return new UsageException("--resume: " + e.getMessage() + e.mismatch().flatMap(Resumption::engineHint).orElse(""));
+    }
+
+    /** "geotrans VERSION, backend ID" with libtorch's " (PRECISION)", as {@link #fingerprint} writes it. */
+    private static final Pattern VERSION = Pattern.compile("geotrans (.+?), backend ([\\w-]+)(?: \\((\\w+)\\))?");
+
+    /**
+     * The options that continue a run begun on another engine or precision of this version: a
+     * checkpoint taken in fp32 is refused in bf16 (the default on another processor) because the
+     * result would equal neither run, and the message alone would not say which option to add.
+     */
+    static Optional<String> engineHint(Fingerprint.Mismatch mismatch) {
+        if (!"version".equals(mismatch.part()) || mismatch.there() == null || mismatch.now() == null) {
+            return Optional.empty();
+        }
+        Matcher there = VERSION.matcher(mismatch.there());
+        Matcher now = VERSION.matcher(mismatch.now());
+        if (!there.lookingAt() || !now.lookingAt() || !there.group(1).equals(now.group(1))) {
+            return Optional.empty();
+        }
+        String options = (there.group(2).equals(now.group(2)) ? "" : " --backend " + there.group(2))
+                + (there.group(3) == null || there.group(3).equals(now.group(3)) ? "" : " --precision " + there.group(3));
+        return options.isEmpty() ? Optional.empty()
+                : Optional.of("; it was begun on " + there.group(2) + (there.group(3) == null ? "" : " in " + there.group(3))
+                        + ": add" + options + " to continue it");
     }
 
     CheckpointPolicy policy() {

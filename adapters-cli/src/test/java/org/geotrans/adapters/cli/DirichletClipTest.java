@@ -53,7 +53,7 @@ class DirichletClipTest {
         }
         Cli.Result resumed = Cli.run(Cli.concat(common, new String[] {"--resume"}));
         assertEquals(2, resumed.exitCode(), resumed.err());
-        assertTrue(resumed.lastErrLine().contains("dirichlet clip differ: 1.0E-20 there, none now"), resumed.err());
+        assertTrue(resumed.lastErrLine().contains("different dirichlet clip: 1.0E-20 there, none now"), resumed.err());
         Cli.Result same = Cli.run(Cli.concat(common, new String[] {"--dirichlet-clip", "1e-20", "--resume"}));
         assertEquals(0, same.exitCode(), same.err());
     }

@@ -78,8 +78,27 @@ class ResumeTest {
         Cli.Result r = compare("--resume", "--epochs", "2");
         assertEquals(2, r.exitCode(), r.err());
         assertEquals(1, r.errLines().stream().filter(l -> l.startsWith("geotrans")).count(), r.err());
-        assertTrue(r.lastErrLine().matches("geotrans compare: --resume: the run in .* is another: epochs differ: 1 there, 2 now"),
+        assertTrue(r.lastErrLine().matches("geotrans compare: --resume: the run in .* is another: different epochs: 1 there, 2 now"),
                 r.lastErrLine());
+    }
+
+    @Test
+    void aResumeInAnotherPrecisionSaysWhichOptionContinuesIt_asOnAProcessorWithAnotherDefault() {
+        assertEquals(0, compare("--backend", "libtorch", "--precision", "fp32").exitCode());
+        Cli.Result r = compare("--resume", "--backend", "libtorch", "--precision", "bf16");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.lastErrLine().endsWith("different version: geotrans " + VersionInfo.geotrans() + ", backend libtorch (fp32) there, "
+                + "geotrans " + VersionInfo.geotrans() + ", backend libtorch (bf16) now; it was begun on libtorch in fp32: "
+                + "add --precision fp32 to continue it"), r.lastErrLine());
+        assertEquals(0, compare("--resume", "--backend", "libtorch", "--precision", "fp32").exitCode(), "the hint's options work");
+    }
+
+    @Test
+    void aResumeOnAnotherBackendSaysWhichOptionContinuesIt() {
+        assertEquals(0, compare("--backend", "dl4j").exitCode());
+        Cli.Result r = compare("--resume", "--backend", "libtorch", "--precision", "fp32");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.lastErrLine().endsWith("; it was begun on dl4j: add --backend dl4j to continue it"), r.lastErrLine());
     }
 
     @Test
@@ -88,7 +107,7 @@ class ResumeTest {
         Cli.Result r = Cli.run("evaluate", "--data", data.toString(), "--normal-class", "trouser,0", "--preset", "quick",
                 "--transforms", "simple8", "--runs", "2", "--seed", "5", "--max-test", "20", "--out", out.toString(), "--resume");
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.lastErrLine().contains("command differ: compare there, evaluate now"), r.lastErrLine());
+        assertTrue(r.lastErrLine().contains("different command: compare there, evaluate now"), r.lastErrLine());
     }
 
     @Test

@@ -84,7 +84,7 @@ class UnitFilesTest {
         files(RUN).record(unit, List.of());
         Fingerprint other = new Fingerprint(Map.of("settings", "a", "data", "B", "version", "c"));
         ResumeMismatchException e = assertThrows(ResumeMismatchException.class, () -> files(other).finished(unit));
-        assertTrue(e.getMessage().endsWith("data differ: b there, B now"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("different data: b there, B now"), e.getMessage());
         assertTrue(Files.exists(dir.resolve("units/0-t-shirt-top-run0.json")));
     }
 }

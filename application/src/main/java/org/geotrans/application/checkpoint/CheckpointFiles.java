@@ -110,9 +110,9 @@ public final class CheckpointFiles implements TrainingCheckpoints {
             Path file = files.get(i);
             try {
                 Stored stored = Stored.read(file);
-                Optional<String> difference = fingerprint.difference(stored.fingerprint);
-                if (difference.isPresent()) {
-                    throw new ResumeMismatchException("cannot resume from " + file + ": " + difference.get());
+                Optional<Fingerprint.Mismatch> mismatch = fingerprint.mismatch(stored.fingerprint);
+                if (mismatch.isPresent()) {
+                    throw new ResumeMismatchException("cannot resume from " + file + ": ", mismatch.get());
                 }
                 if (stored.position.totalSteps() != totalSteps) {
                     throw new ResumeMismatchException("cannot resume from " + file + ": it is for a training of "

@@ -26,18 +26,26 @@ public record Fingerprint(Map<String, String> parts) {
         return new Fingerprint(more);
     }
 
-    /** The first part that differs from {@code found}, as "NAME: WAS there, NOW now"; empty when all agree. */
-    public Optional<String> difference(Fingerprint found) {
+    /** A part that two fingerprints do not share: its value in the folder ("there") and in this run ("now"). */
+    public record Mismatch(String part, String there, String now) {
+        @Override
+        public String toString() {
+            return "different " + part + ": " + (there == null ? "none recorded" : there) + " there, "
+                    + (now == null ? "none" : now) + " now";
+        }
+    }
+
+    /** The first part that differs from {@code found}; empty when all agree. */
+    public Optional<Mismatch> mismatch(Fingerprint found) {
         for (Map.Entry<String, String> e : parts.entrySet()) {
             String there = found.parts.get(e.getKey());
             if (!e.getValue().equals(there)) {
-                return Optional.of(e.getKey() + " differ: " + (there == null ? "none recorded" : there)
-                        + " there, " + e.getValue() + " now");
+                return Optional.of(new Mismatch(e.getKey(), there, e.getValue()));
             }
         }
         for (String key : found.parts.keySet()) {
             if (!parts.containsKey(key)) {
-                return Optional.of(key + " differ: " + found.parts.get(key) + " there, none now");
+                return Optional.of(new Mismatch(key, found.parts.get(key), null));
             }
         }
         return Optional.empty();

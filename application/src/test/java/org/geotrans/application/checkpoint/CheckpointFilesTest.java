@@ -115,7 +115,7 @@ class CheckpointFilesTest {
         save(files, 4);
         Fingerprint other = new Fingerprint(Map.of("settings", "epochs 4", "data", "abc", "version", "1"));
         ResumeMismatchException e = assertThrows(ResumeMismatchException.class, () -> files(other).begin(30));
-        assertTrue(e.getMessage().endsWith("settings differ: epochs 3 there, epochs 4 now"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("different settings: epochs 3 there, epochs 4 now"), e.getMessage());
     }
 
     @Test
@@ -171,7 +171,7 @@ class CheckpointFilesTest {
                 notes);
         ResumeMismatchException e = assertThrows(ResumeMismatchException.class,
                 () -> CheckpointFiles.ofStage(policy, RUN, CheckpointFiles.Stage.DIRICHLET_FIT, "10 images").begin(8));
-        assertTrue(e.getMessage().contains("stage differ: dirichlet-fit of 9 images there, dirichlet-fit of 10 images now"),
+        assertTrue(e.getMessage().contains("different stage: dirichlet-fit of 9 images there, dirichlet-fit of 10 images now"),
                 e.getMessage());
 
         CheckpointFiles.deleteAll(folder);

@@ -45,9 +45,9 @@ public final class RunManifest {
             if (!FORMAT.equals(found.format()) || found.fingerprint() == null) {
                 throw new ResumeMismatchException(file + " is not the manifest of a GeoTrans run");
             }
-            Optional<String> difference = run.difference(new Fingerprint(found.fingerprint()));
-            if (difference.isPresent()) {
-                throw new ResumeMismatchException("the run in " + dir + " is another: " + difference.get());
+            Optional<Fingerprint.Mismatch> mismatch = run.mismatch(new Fingerprint(found.fingerprint()));
+            if (mismatch.isPresent()) {
+                throw new ResumeMismatchException("the run in " + dir + " is another: ", mismatch.get());
             }
             return;
         }

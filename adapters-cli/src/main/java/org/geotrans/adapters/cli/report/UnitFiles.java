@@ -80,9 +80,9 @@ public final class UnitFiles implements UnitJournal {
         if (!FORMAT.equals(found.format()) || found.results() == null || found.fingerprint() == null) {
             throw new IOException(file + " is not a GeoTrans unit");
         }
-        Optional<String> difference = run.difference(new Fingerprint(found.fingerprint()));
-        if (difference.isPresent()) {
-            throw new ResumeMismatchException(file + " belongs to another run: " + difference.get());
+        Optional<Fingerprint.Mismatch> mismatch = run.mismatch(new Fingerprint(found.fingerprint()));
+        if (mismatch.isPresent()) {
+            throw new ResumeMismatchException(file + " belongs to another run: ", mismatch.get());
         }
         if (found.classIndex() != unit.classIndex() || found.run() != unit.run() || found.seed() != unit.seed()) {
             throw new ResumeMismatchException(file + " holds class " + found.classIndex() + ", run " + found.run()
