@@ -53,10 +53,11 @@ def main():
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--depth", type=int, default=10)
     parser.add_argument("--widen", type=int, default=4)
+    parser.add_argument("--precisions", default="fp32,bf16", help="bf16 crawls without native bfloat16")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
-    for dtype in (torch.float32, torch.bfloat16):
+    for dtype in ({"fp32": torch.float32, "bf16": torch.bfloat16}[p] for p in args.precisions.split(",")):
         for n in map(int, args.sizes.split(",")):
             print(f"gemm {str(dtype).replace('torch.', ''):9s} n={n:5d}: {gemm_gflops(n, dtype, args.rounds):8.1f} GFLOP/s")
     macs = wrn_macs(args.depth, args.widen, 32, 3, 72)

@@ -15,7 +15,8 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  * The practical peak of these cores through the same libtorch our backend runs on (not a test):
  * square matrix products in fp32 and bf16, median GFLOP/s (2 n^3 per product) of timed products
  * after warm-up. The distance between a network's FLOP rate and this figure is how far the
- * network is from the machine's limit. Arguments: {@code [threads] [sizes, e.g. 512,1024,2048]}.
+ * network is from the machine's limit. Arguments: {@code [threads] [sizes, e.g. 512,1024,2048]
+ * [precisions: fp32,bf16]} (bf16 products crawl where the processor has no bfloat16: leave them out there).
  */
 public final class LibtorchGemmPeak {
     private static final int WARMUP = 3;
@@ -27,10 +28,16 @@ public final class LibtorchGemmPeak {
     public static void main(String[] args) {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : LibtorchTuning.defaults().threads();
         String sizes = args.length > 1 ? args[1] : "512,1024,2048";
+        List<String> precisions = List.of((args.length > 2 ? args[2] : "fp32,bf16").split(","));
         LibtorchRuntime.ensureLoaded();
         LibtorchRuntime.useThreads(threads);
         System.out.println("# libtorch " + LibtorchRuntime.LIBTORCH_VERSION + ", " + threads + " threads");
-        for (ScalarType type : new ScalarType[] {ScalarType.Float, ScalarType.BFloat16}) {
+        for (String precision : precisions) {
+            ScalarType type = switch (precision.trim()) {
+                case "fp32" -> ScalarType.Float;
+                case "bf16" -> ScalarType.BFloat16;
+                default -> throw new IllegalArgumentException("precisions are fp32 and bf16, not " + precision);
+            };
             for (String size : sizes.split(",")) {
                 int n = Integer.parseInt(size.trim());
                 System.out.printf(Locale.ROOT, "gemm %-9s n=%5d: %8.1f GFLOP/s%n", type, n, gflops(n, type));
