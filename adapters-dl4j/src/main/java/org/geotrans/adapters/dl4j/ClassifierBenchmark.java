@@ -1,16 +1,14 @@
 package org.geotrans.adapters.dl4j;
 
-import java.io.IOException;
+import static org.geotrans.domain.port.BenchmarkMeasures.median;
+import static org.geotrans.domain.port.BenchmarkMeasures.randomImages;
+import static org.geotrans.domain.port.BenchmarkMeasures.rssMegabytes;
+
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.geotrans.domain.image.Image;
@@ -159,40 +157,5 @@ public final class ClassifierBenchmark {
 
     private int intOption(String key) {
         return options.intOption(key);
-    }
-
-    /** Images of uniform random pixels in [-1, 1] (the preprocessed range); the tests use them too. */
-    static List<Image> randomImages(ImageShape shape, int count, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Image> images = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            float[] v = new float[shape.size()];
-            for (int j = 0; j < v.length; j++) {
-                v[j] = (float) random.nextDouble(-1, 1);
-            }
-            images.add(new Image(shape, v));
-        }
-        return images;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** A memory line of /proc/self/status (VmRSS: now, VmHWM: peak) in MB, or -1 where unavailable. */
-    static long rssMegabytes(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }

@@ -13,7 +13,7 @@ final class TestData {
     }
 
     static List<Image> randomImages(ImageShape shape, int count, long seed) {
-        return ClassifierBenchmark.randomImages(shape, count, seed);
+        return org.geotrans.domain.port.BenchmarkMeasures.randomImages(shape, count, seed);
     }
 
     static ImageBatch randomBatch(ImageShape shape, int count, long seed) {
