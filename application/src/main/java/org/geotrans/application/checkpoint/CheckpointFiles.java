@@ -112,7 +112,7 @@ public final class CheckpointFiles implements TrainingCheckpoints {
                 Stored stored = Stored.read(file);
                 Optional<Fingerprint.Mismatch> mismatch = fingerprint.mismatch(stored.fingerprint);
                 if (mismatch.isPresent()) {
-                    throw new ResumeMismatchException("cannot resume from " + file + ": ", mismatch.get());
+                    throw new ResumeMismatchException("cannot resume from " + file, mismatch.get());
                 }
                 if (stored.position.totalSteps() != totalSteps) {
                     throw new ResumeMismatchException("cannot resume from " + file + ": it is for a training of "

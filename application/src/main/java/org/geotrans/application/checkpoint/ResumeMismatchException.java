@@ -11,9 +11,9 @@ public final class ResumeMismatchException extends IllegalArgumentException {
         this.mismatch = null;
     }
 
-    /** {@code what} (the folder or file refused) followed by the part that differs. */
+    /** "{@code what}: different PART: A there, B now", {@code what} saying which folder or file is refused. */
     public ResumeMismatchException(String what, Fingerprint.Mismatch mismatch) {
-        super(what + mismatch);
+        super(what + ": " + mismatch);
         this.mismatch = mismatch;
     }
 

@@ -47,7 +47,7 @@ public final class RunManifest {
             }
             Optional<Fingerprint.Mismatch> mismatch = run.mismatch(new Fingerprint(found.fingerprint()));
             if (mismatch.isPresent()) {
-                throw new ResumeMismatchException("the run in " + dir + " is another: ", mismatch.get());
+                throw new ResumeMismatchException("the run in " + dir + " is another", mismatch.get());
             }
             return;
         }

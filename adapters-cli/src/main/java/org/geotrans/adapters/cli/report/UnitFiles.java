@@ -82,7 +82,7 @@ public final class UnitFiles implements UnitJournal {
         }
         Optional<Fingerprint.Mismatch> mismatch = run.mismatch(new Fingerprint(found.fingerprint()));
         if (mismatch.isPresent()) {
-            throw new ResumeMismatchException(file + " belongs to another run: ", mismatch.get());
+            throw new ResumeMismatchException(file + " belongs to another run", mismatch.get());
         }
         if (found.classIndex() != unit.classIndex() || found.run() != unit.run() || found.seed() != unit.seed()) {
             throw new ResumeMismatchException(file + " holds class " + found.classIndex() + ", run " + found.run()
