@@ -33,11 +33,7 @@ public final class LibtorchGemmPeak {
         LibtorchRuntime.useThreads(threads);
         System.out.println("# libtorch " + LibtorchRuntime.LIBTORCH_VERSION + ", " + threads + " threads");
         for (String precision : precisions) {
-            ScalarType type = switch (precision.trim()) {
-                case "fp32" -> ScalarType.Float;
-                case "bf16" -> ScalarType.BFloat16;
-                default -> throw new IllegalArgumentException("precisions are fp32 and bf16, not " + precision);
-            };
+            ScalarType type = Precision.parse(precision) == Precision.BF16 ? ScalarType.BFloat16 : ScalarType.Float;
             for (String size : sizes.split(",")) {
                 int n = Integer.parseInt(size.trim());
                 System.out.printf(Locale.ROOT, "gemm %-9s n=%5d: %8.1f GFLOP/s%n", type, n, gflops(n, type));
