@@ -26,9 +26,14 @@ final class BackendSelection {
         return precision;
     }
 
-    /** The backend, with libtorch's precision: a resumed run must train the way the first did. */
+    /** This GeoTrans, the backend and libtorch's precision: a resumed run must train the way the first did. */
+    EngineVersion engineVersion() {
+        return new EngineVersion(VersionInfo.geotrans(), backend.id(),
+                backend == ClassifierBackend.LIBTORCH ? precision.name().toLowerCase(java.util.Locale.ROOT) : null);
+    }
+
+    /** The backend, with libtorch's precision ("libtorch (fp32)"). */
     String describe() {
-        return backend == ClassifierBackend.LIBTORCH ? backend.id() + " (" + precision.name().toLowerCase(java.util.Locale.ROOT) + ")"
-                : backend.id();
+        return engineVersion().engine();
     }
 }

@@ -140,7 +140,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
                         .toString());
             }
             Resumption resumption = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), s, more, loaded,
-                    selection.describe()), resume, progress);
+                    selection.engineVersion()), resume, progress);
             journal = new UnitFiles(folder.dir(), resumption.fingerprint(), resumption.policy(),
                     keepModels ? store.get() : null);
         }

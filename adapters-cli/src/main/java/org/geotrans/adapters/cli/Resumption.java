@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.geotrans.adapters.cli.report.RunManifest;
 import org.geotrans.adapters.cli.report.UnitFiles;
 import org.geotrans.application.checkpoint.CheckpointPolicy;
@@ -68,9 +66,6 @@ final class Resumption {
         return new UsageException("--resume: " + e.getMessage() + e.mismatch().flatMap(Resumption::engineHint).orElse(""));
     }
 
-    /** "geotrans VERSION, backend ID" with libtorch's " (PRECISION)", as {@link #fingerprint} writes it. */
-    private static final Pattern VERSION = Pattern.compile("geotrans (.+?), backend ([\\w-]+)(?: \\((\\w+)\\))?");
-
     /**
      * The options that continue a run begun on another engine or precision of this version: a
      * checkpoint taken in fp32 is refused in bf16 (the default on another processor) because the
@@ -80,15 +75,17 @@ final class Resumption {
         if (!"version".equals(mismatch.part()) || mismatch.there() == null || mismatch.now() == null) {
             return Optional.empty();
         }
-        Matcher there = VERSION.matcher(mismatch.there());
-        Matcher now = VERSION.matcher(mismatch.now());
-        if (!there.lookingAt() || !now.lookingAt() || !there.group(1).equals(now.group(1))) {
+        Optional<EngineVersion> there = EngineVersion.parse(mismatch.there());
+        Optional<EngineVersion> now = EngineVersion.parse(mismatch.now());
+        if (there.isEmpty() || now.isEmpty() || !there.get().geotrans().equals(now.get().geotrans())) {
             return Optional.empty();
         }
-        String options = (there.group(2).equals(now.group(2)) ? "" : " --backend " + there.group(2))
-                + (there.group(3) == null || there.group(3).equals(now.group(3)) ? "" : " --precision " + there.group(3));
+        EngineVersion begun = there.get();
+        String options = (begun.backend().equals(now.get().backend()) ? "" : " --backend " + begun.backend())
+                + (begun.precision() == null || begun.precision().equals(now.get().precision()) ? ""
+                        : " --precision " + begun.precision());
         return options.isEmpty() ? Optional.empty()
-                : Optional.of("; it was begun on " + there.group(2) + (there.group(3) == null ? "" : " in " + there.group(3))
+                : Optional.of("; it was begun on " + begun.backend() + (begun.precision() == null ? "" : " in " + begun.precision())
                         + ": add" + options + " to continue it");
     }
 
@@ -105,7 +102,7 @@ final class Resumption {
      * of its own so that a mismatch names it.
      */
     static Fingerprint fingerprint(String command, ExperimentSettings settings, Map<String, String> more, LoadedData data,
-                                   String backend) {
+                                   EngineVersion engine) {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("command", command);
         RunManifest.settings(settings).forEach((name, value) -> parts.put(name, String.valueOf(value)));
@@ -121,7 +118,7 @@ final class Resumption {
                 + data.dataset().test().size() + " test images, SHA-256 " + Fingerprint.digest(images) + ", labels "
                 + java.util.Arrays.hashCode(data.dataset().train().labels()) + "/"
                 + java.util.Arrays.hashCode(data.dataset().test().labels()));
-        parts.put("version", "geotrans " + VersionInfo.geotrans() + ", backend " + backend);
+        parts.put("version", engine.toString());
         return new Fingerprint(parts);
     }
 }

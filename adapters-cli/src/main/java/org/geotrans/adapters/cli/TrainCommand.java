@@ -148,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
             more.put("score", score.name());
             more.putAll(settings.fingerprintParts());
             checkpoints = Resumption.start(folder.dir(), Resumption.fingerprint(spec.name(), s, more, loaded,
-                    selection.describe()), resume, progress).policy();
+                    selection.engineVersion()), resume, progress).policy();
         }
         // the file is claimed before training, so that a second run to it fails now, not hours later;
         // after Resumption.start has written the manifest, which would take the empty claim in a fresh

@@ -34,4 +34,15 @@ class EngineHintTest {
         assertEquals(Optional.empty(), hint("version", "geotrans 0.1.0, backend libtorch (fp32)", null));
         assertEquals(Optional.empty(), hint("version", "something else", "geotrans 0.1.0, backend dl4j"));
     }
+
+    @Test
+    void theVersionPartReadsBackAsItWasWritten() {
+        EngineVersion libtorch = new EngineVersion("0.1.0", "libtorch", "fp32");
+        EngineVersion dl4j = new EngineVersion("development build", "dl4j", null);
+        assertEquals("geotrans 0.1.0, backend libtorch (fp32)", libtorch.toString(), "the form run folders on disk record");
+        assertEquals(Optional.of(libtorch), EngineVersion.parse(libtorch.toString()));
+        assertEquals(Optional.of(dl4j), EngineVersion.parse(dl4j.toString()));
+        assertEquals(Optional.of(dl4j), EngineVersion.parse(dl4j + " on dl4j"), "the training checkpoint's part");
+        assertEquals(Optional.empty(), EngineVersion.parse("backend dl4j"));
+    }
 }
