@@ -90,11 +90,7 @@ public final class Dl4jDeepSvdd implements ImageDetector {
     /** The detector as bytes: a format number, the input shape, epochs and centre, then DL4J's model zip. */
     public byte[] toBytes() {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(FORMAT);
-            out.writeInt(shape.height());
-            out.writeInt(shape.width());
-            out.writeInt(shape.channels());
-            out.writeInt(epochs);
+            new ModelHeader(shape, epochs).write(out, FORMAT);
             float[] centre = sphere.centre();
             out.writeInt(centre.length);
             for (float v : centre) {
@@ -117,12 +113,7 @@ public final class Dl4jDeepSvdd implements ImageDetector {
         return Dl4jBackend.withContextClassLoader(() -> {
             Dl4jBackend.ensureInitialised();
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-                int format = in.readInt();
-                if (format != FORMAT) {
-                    throw new IllegalArgumentException("not a Deep SVDD detector of format " + FORMAT + ": found " + format);
-                }
-                ImageShape shape = new ImageShape(in.readInt(), in.readInt(), in.readInt());
-                int epochs = in.readInt();
+                ModelHeader header = ModelHeader.read(in, FORMAT, "a Deep SVDD detector");
                 int length = in.readInt();
                 if (length != DeepSvddNetwork.REPRESENTATION) {
                     throw new IllegalArgumentException("centre of " + length + " values, expected "
@@ -132,8 +123,8 @@ public final class Dl4jDeepSvdd implements ImageDetector {
                 for (int i = 0; i < length; i++) {
                     centre[i] = in.readFloat();
                 }
-                MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(in, false);
-                return new Dl4jDeepSvdd(network, shape, new Hypersphere(centre), epochs);
+                MultiLayerNetwork network = ModelHeader.network(in);
+                return new Dl4jDeepSvdd(network, header.shape(), new Hypersphere(centre), header.epochs());
             } catch (IOException e) {
                 throw new IllegalArgumentException("damaged Deep SVDD detector: " + e.getMessage(), e);
             }

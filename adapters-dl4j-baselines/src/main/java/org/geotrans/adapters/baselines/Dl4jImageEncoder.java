@@ -74,11 +74,7 @@ public final class Dl4jImageEncoder implements ImageEncoder {
     /** The encoder as bytes: a format number, the input shape and epochs, then DL4J's model zip (no updater state). */
     public byte[] toBytes() {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(FORMAT);
-            out.writeInt(shape.height());
-            out.writeInt(shape.width());
-            out.writeInt(shape.channels());
-            out.writeInt(epochs);
+            new ModelHeader(shape, epochs).write(out, FORMAT);
             ModelSerializer.writeModel(network, out, false);
             out.flush();
             return bytes.toByteArray();
@@ -96,14 +92,9 @@ public final class Dl4jImageEncoder implements ImageEncoder {
         return Dl4jBackend.withContextClassLoader(() -> {
             Dl4jBackend.ensureInitialised();
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-                int format = in.readInt();
-                if (format != FORMAT) {
-                    throw new IllegalArgumentException("not an autoencoder of format " + FORMAT + ": found " + format);
-                }
-                ImageShape shape = new ImageShape(in.readInt(), in.readInt(), in.readInt());
-                int epochs = in.readInt();
-                MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(in, false);
-                return new Dl4jImageEncoder(network, shape, epochs);
+                ModelHeader header = ModelHeader.read(in, FORMAT, "an autoencoder");
+                MultiLayerNetwork network = ModelHeader.network(in);
+                return new Dl4jImageEncoder(network, header.shape(), header.epochs());
             } catch (IOException e) {
                 throw new IllegalArgumentException("damaged autoencoder: " + e.getMessage(), e);
             }

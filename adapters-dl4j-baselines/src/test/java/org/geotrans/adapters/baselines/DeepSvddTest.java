@@ -61,6 +61,18 @@ class DeepSvddTest {
     }
 
     @Test
+    void anAutoencodersBytesAreNotTakenForADetector() {
+        // both begin with format 1, shape and epochs; the formats differ in what follows them
+        byte[] detector = trained.toBytes();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Dl4jImageEncoder.fromBytes(detector));
+        assertTrue(e.getMessage().startsWith("damaged autoencoder"), e.getMessage());
+        detector[3] = 9;
+        e = assertThrows(IllegalArgumentException.class, () -> Dl4jDeepSvdd.fromBytes(detector));
+        assertEquals("not a Deep SVDD detector of format 1: found 9", e.getMessage());
+    }
+
+    @Test
     void imagesOfAnotherShapeAreRefused() {
         List<Image> small = List.of(new Image(new ImageShape(28, 28, 1), new float[784]));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
