@@ -18,8 +18,8 @@ public final class Dl4jAutoencoderTrainer implements ImageEncoderTrainer {
         ConvAutoencoder.halvings(shape);
         return Dl4jBackend.withContextClassLoader(() -> {
             Dl4jBackend.ensureInitialised();
-            MultiLayerNetwork network = new MultiLayerNetwork(ConvAutoencoder.configuration(shape, training));
-            network.init();
+            MultiLayerNetwork network = MinibatchTraining.initialised("the convolutional autoencoder for " + shape + " images",
+                    ConvAutoencoder.configuration(shape, training));
             MinibatchTraining.fit(network, normalImages, shape, training, input -> input, progress);
             return new Dl4jImageEncoder(network, shape, training.epochs());
         });

@@ -26,8 +26,8 @@ public final class Dl4jDeepSvddTrainer implements ImageDetectorTrainer {
         DeepSvddNetwork.representationLayer(shape);
         return Dl4jBackend.withContextClassLoader(() -> {
             Dl4jBackend.ensureInitialised();
-            MultiLayerNetwork network = new MultiLayerNetwork(DeepSvddNetwork.configuration(shape, training));
-            network.init();
+            MultiLayerNetwork network = MinibatchTraining.initialised("Deep SVDD's network for " + shape + " images",
+                    DeepSvddNetwork.configuration(shape, training));
             Hypersphere sphere = hypersphere(network, normalImages, shape);
             try (INDArray c = Nd4j.create(sphere.centre(), new long[] {1, sphere.dimension()}, 'c')) {
                 MinibatchTraining.fit(network, normalImages, shape, training,

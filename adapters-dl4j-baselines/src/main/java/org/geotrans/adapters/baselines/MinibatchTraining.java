@@ -3,10 +3,13 @@ package org.geotrans.adapters.baselines;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.BaselineTraining;
+import org.geotrans.domain.port.NetworkWeights;
 import org.geotrans.domain.port.ProgressListener;
 import org.geotrans.domain.training.TrainingProgressMeter;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +21,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class MinibatchTraining {
     private MinibatchTraining() {
+    }
+
+    /**
+     * A fresh network of {@code configuration}, its weights counted before DL4J allocates them:
+     * the images' shape sets the size of some layers.
+     *
+     * @param network what the network is, for the message ("Deep SVDD's network for 32x32x3 images")
+     * @throws IllegalArgumentException when it would have more than {@link NetworkWeights#MAX} weights
+     */
+    static MultiLayerNetwork initialised(String network, MultiLayerConfiguration configuration) {
+        long weights = 0;
+        for (NeuralNetConfiguration layer : configuration.getConfs()) {
+            long count = layer.getLayer().initializer().numParams(layer);
+            weights = count < 0 || weights + count < 0 ? -1 : weights + count;
+        }
+        NetworkWeights.check(network, weights, "use smaller images");
+        MultiLayerNetwork initialised = new MultiLayerNetwork(configuration);
+        initialised.init();
+        return initialised;
     }
 
     /**

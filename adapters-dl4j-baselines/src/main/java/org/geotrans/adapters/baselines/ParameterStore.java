@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.geotrans.domain.port.NetworkWeights;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,6 +27,7 @@ final class ParameterStore {
     private final Map<String, INDArray> trainable = new LinkedHashMap<>();
     private final Map<String, INDArray> statistics = new LinkedHashMap<>();
     private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    private long allocated;
 
     ParameterStore(long seed) {
         this.seed = seed;
@@ -36,7 +38,7 @@ final class ParameterStore {
         return trainable.computeIfAbsent(name, n -> {
             double limit = Math.sqrt(6.0 / (fanIn + fanOut));
             Random random = random(n);
-            float[] v = new float[(int) length(shape)];
+            float[] v = new float[Math.toIntExact(allocate(n, shape))];
             for (int i = 0; i < v.length; i++) {
                 v[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
             }
@@ -46,12 +48,18 @@ final class ParameterStore {
 
     /** A trainable vector or array filled with {@code value} (biases, BN scale and shift). */
     INDArray filled(String name, double value, long... shape) {
-        return trainable.computeIfAbsent(name, n -> Nd4j.valueArrayOf(shape, value, DataType.FLOAT));
+        return trainable.computeIfAbsent(name, n -> {
+            allocate(n, shape);
+            return Nd4j.valueArrayOf(shape, value, DataType.FLOAT);
+        });
     }
 
     /** A non-trainable statistic (BN moving mean and variance), filled with {@code value}. */
     INDArray statistic(String name, double value, long... shape) {
-        return statistics.computeIfAbsent(name, n -> Nd4j.valueArrayOf(shape, value, DataType.FLOAT));
+        return statistics.computeIfAbsent(name, n -> {
+            allocate(n, shape);
+            return Nd4j.valueArrayOf(shape, value, DataType.FLOAT);
+        });
     }
 
     INDArray statistic(String name) {
@@ -60,6 +68,17 @@ final class ParameterStore {
             throw new IllegalStateException("no statistic named " + name);
         }
         return s;
+    }
+
+    /**
+     * The size of a new weight, once the network with it stays within {@link NetworkWeights#MAX}:
+     * the images' shape sets the size of some layers.
+     */
+    private long allocate(String name, long... shape) {
+        long size = NetworkWeights.product(shape);
+        allocated = size < 0 || allocated + size < 0 ? -1 : allocated + size;
+        NetworkWeights.check("this network, by its weight '" + name + "',", allocated, "use smaller images");
+        return size;
     }
 
     /** Names of the trainable weights whose names start with {@code prefix}, in creation order. */
@@ -126,13 +145,5 @@ final class ParameterStore {
 
     private Random random(String name) {
         return new Random(seed * 1_000_003L + name.hashCode());
-    }
-
-    private static long length(long[] shape) {
-        long n = 1;
-        for (long s : shape) {
-            n *= s;
-        }
-        return n;
     }
 }

@@ -15,9 +15,7 @@ record NetworkSpec(ImageShape shape, int classes, ClassifierSettings settings, D
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(tuning, "tuning");
-        if (classes < 2) {
-            throw new IllegalArgumentException("the classifier needs at least 2 transformations, got " + classes);
-        }
+        settings.checkNetwork(shape, classes);
     }
 
     CNN2DFormat format() {

@@ -9,8 +9,6 @@ record NetworkSpec(ImageShape shape, int classes, ClassifierSettings settings) {
     NetworkSpec {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(settings, "settings");
-        if (classes < 2) {
-            throw new IllegalArgumentException("the classifier needs at least 2 transformations, got " + classes);
-        }
+        settings.checkNetwork(shape, classes);
     }
 }

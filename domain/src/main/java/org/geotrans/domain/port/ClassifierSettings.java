@@ -1,5 +1,7 @@
 package org.geotrans.domain.port;
 
+import org.geotrans.domain.image.ImageShape;
+
 /**
  * How to build and train the transformation classifier: a Wide ResNet WRN-depth-widen trained
  * with Adam, as in the paper.
@@ -50,6 +52,23 @@ public record ClassifierSettings(int depth, int widen, int epochs, int batchSize
         if (!(weightDecay >= 0 && weightDecay <= MAX_WEIGHT_DECAY)) {
             throw new IllegalArgumentException("weight decay must be in [0, " + MAX_WEIGHT_DECAY + "], got " + weightDecay);
         }
+    }
+
+    /**
+     * Checks the network these settings make for {@code shape}'s images and {@code classes}
+     * transformations, before it is built: at least 2 outputs, and the stem and dense layer,
+     * which grow with the channels and the outputs (a saved model's header names both), within
+     * {@link #MAX_WEIGHTS} with the convolutions.
+     *
+     * @throws IllegalArgumentException naming the network when it would be too large
+     */
+    public void checkNetwork(ImageShape shape, int classes) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("the classifier needs at least 2 transformations, got " + classes);
+        }
+        long stemAndDense = 9L * 16 * shape.channels() + 64L * widen * classes;
+        NetworkWeights.check(String.format(java.util.Locale.ROOT, "%s for %s images and %,d transformations", networkName(),
+                shape, classes), (long) approximateWeights(depth, widen) + stemAndDense, "");
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.bytedeco.pytorch.Tensor;
 import org.geotrans.adapters.libtorch.Tensors;
+import org.geotrans.domain.port.NetworkWeights;
 
 /**
  * Every tensor of one network, named, in the order its parts created them: the order of the
@@ -64,6 +65,7 @@ final class NetworkTensors implements AutoCloseable {
     private final List<Entry> entries = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private final SplittableRandom random;
+    private long allocated;
 
     /** An empty store whose kernels will be drawn from {@code seed} (libtorch is loaded here). */
     NetworkTensors(long seed) {
@@ -74,7 +76,7 @@ final class NetworkTensors implements AutoCloseable {
     /** A Glorot-uniform kernel of {@code shape}; {@code fanIn + fanOut} sets the bound as in Keras. */
     Tensor glorotUniform(String name, long fanIn, long fanOut, long... shape) {
         double bound = Math.sqrt(6.0 / (fanIn + fanOut));
-        float[] values = new float[Math.toIntExact(Arrays.stream(shape).reduce(1, Math::multiplyExact))];
+        float[] values = allocate(name, shape);
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) random.nextDouble(-bound, bound);
         }
@@ -83,7 +85,7 @@ final class NetworkTensors implements AutoCloseable {
 
     /** A tensor of {@code shape} with every value {@code value}. */
     Tensor filled(String name, Kind kind, float value, long... shape) {
-        float[] values = new float[Math.toIntExact(Arrays.stream(shape).reduce(1, Math::multiplyExact))];
+        float[] values = allocate(name, shape);
         Arrays.fill(values, value);
         return add(name, kind, values, shape);
     }
@@ -111,6 +113,17 @@ final class NetworkTensors implements AutoCloseable {
     /** The number of all values, running statistics included (what DL4J's {@code numParams} counts). */
     long valueCount() {
         return entries.stream().mapToLong(Entry::size).sum();
+    }
+
+    /**
+     * The values of a new tensor, once the network with it stays within {@link NetworkWeights#MAX}:
+     * the images' shape sets the size of some layers, and a saved detector's bytes give that shape.
+     */
+    private float[] allocate(String name, long... shape) {
+        long size = NetworkWeights.product(shape);
+        allocated = size < 0 || allocated + size < 0 ? -1 : allocated + size;
+        NetworkWeights.check("this network, by its tensor '" + name + "',", allocated, "use smaller images");
+        return new float[Math.toIntExact(size)];
     }
 
     private Tensor add(String name, Kind kind, float[] values, long... shape) {

@@ -66,6 +66,18 @@ class LtDeepSvddTest {
     }
 
     @Test
+    void bytesWhoseShapeAsksForAHugeNetworkAreRefusedBeforeItIsAllocated() {
+        byte[] bytes = trained.toBytes();
+        // the frame (format, epochs), the centre (length, 128 floats), then the tensors' version and the shape
+        int height = 4 + 4 + 4 + 4 * DeepSvddNetwork.REPRESENTATION + 4;
+        java.nio.ByteBuffer.wrap(bytes).putInt(height, 4096).putInt(height + 4, 4096);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LibtorchDeepSvdd.fromBytes(bytes));
+        assertTrue(e.getMessage().startsWith("this network, by its tensor 'representation"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("at most 200,000,000 are allowed (4 bytes each, and training keeps 3 more copies):"
+                + " use smaller images"), e.getMessage());
+    }
+
+    @Test
     void theNetworkHasNoBiasesAndNoAffineBatchNorm() {
         try (DeepSvddNetwork network = new DeepSvddNetwork(new ImageShape(32, 32, 3), 1)) {
             assertTrue(network.tensors().entries().stream().allMatch(e -> e.kind() == NetworkTensors.Kind.KERNEL

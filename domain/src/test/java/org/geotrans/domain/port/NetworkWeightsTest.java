@@ -1,0 +1,45 @@
+package org.geotrans.domain.port;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.geotrans.domain.image.ImageShape;
+import org.junit.jupiter.api.Test;
+
+/** The weights bound every network is checked against before it is allocated. */
+class NetworkWeightsTest {
+    private static final ClassifierSettings WRN_10_4 = new ClassifierSettings(10, 4, 3, 128, 1e-3, 0, 0);
+
+    @Test
+    void theBoundAndWhatItRefusesAreNamed() {
+        assertDoesNotThrow(() -> NetworkWeights.check("a network", NetworkWeights.MAX, "use smaller images"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NetworkWeights.check("a network", NetworkWeights.MAX + 1, "use smaller images"));
+        assertEquals("a network would have 200,000,001 weights; at most 200,000,000 are allowed (4 bytes each, and"
+                + " training keeps 3 more copies): use smaller images", e.getMessage());
+    }
+
+    @Test
+    void aProductThatOverflowsCountsAsTooMany() {
+        assertEquals(1L << 40, NetworkWeights.product(1 << 20, 1 << 20));
+        assertEquals(-1, NetworkWeights.product(1L << 32, 1L << 32));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NetworkWeights.check("x", NetworkWeights.product(1L << 32, 1L << 32), ""));
+        assertEquals("x would have more than 2^63 weights; at most 200,000,000 are allowed (4 bytes each, and training"
+                + " keeps 3 more copies)", e.getMessage());
+    }
+
+    @Test
+    void theWideResNetsOutputsAndInputChannelsCountAsAModelFileCanNameAnyNumber() {
+        assertDoesNotThrow(() -> WRN_10_4.checkNetwork(new ImageShape(32, 32, 3), 72));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WRN_10_4.checkNetwork(new ImageShape(32, 32, 3), 1_000_000));
+        assertTrue(e.getMessage().startsWith("WRN-10-4 for 32x32x3 images and 1,000,000 transformations would have "),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> WRN_10_4.checkNetwork(new ImageShape(1, 1, 2_000_000), 72));
+        e = assertThrows(IllegalArgumentException.class, () -> WRN_10_4.checkNetwork(new ImageShape(32, 32, 3), 1));
+        assertEquals("the classifier needs at least 2 transformations, got 1", e.getMessage());
+    }
+}
