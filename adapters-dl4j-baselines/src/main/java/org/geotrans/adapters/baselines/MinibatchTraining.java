@@ -31,15 +31,20 @@ final class MinibatchTraining {
      * @throws IllegalArgumentException when it would have more than {@link NetworkWeights#MAX} weights
      */
     static MultiLayerNetwork initialised(String network, MultiLayerConfiguration configuration) {
+        NetworkWeights.check(network, weights(configuration), "use smaller images");
+        MultiLayerNetwork initialised = new MultiLayerNetwork(configuration);
+        initialised.init();
+        return initialised;
+    }
+
+    /** The parameters DL4J will allocate for {@code configuration}, or -1 past a long. */
+    static long weights(MultiLayerConfiguration configuration) {
         long weights = 0;
         for (NeuralNetConfiguration layer : configuration.getConfs()) {
             long count = layer.getLayer().initializer().numParams(layer);
             weights = count < 0 || weights + count < 0 ? -1 : weights + count;
         }
-        NetworkWeights.check(network, weights, "use smaller images");
-        MultiLayerNetwork initialised = new MultiLayerNetwork(configuration);
-        initialised.init();
-        return initialised;
+        return weights;
     }
 
     /**

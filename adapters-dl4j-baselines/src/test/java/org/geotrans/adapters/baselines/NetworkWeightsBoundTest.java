@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.BaselineTraining;
+import org.geotrans.domain.port.NetworkWeights;
 import org.junit.jupiter.api.Test;
 
 /** Large images make the baselines' networks large: they are refused before DL4J allocates the weights. */
@@ -31,6 +32,18 @@ class NetworkWeightsBoundTest {
         assertEquals(25L * (3 * 32 + 32 * 64 + 64 * 128) + 128L * 16 * 128 + 2 * (32 + 64 + 128),
                 MinibatchTraining.initialised("Deep SVDD", DeepSvddNetwork.configuration(cifar, TRAINING)).numParams());
         assertTrue(MinibatchTraining.initialised("CAE", ConvAutoencoder.configuration(cifar, TRAINING)).numParams() > 0);
+    }
+
+    @Test
+    void theLargestSidesTheWekaDocsGiveAreTheLargestTaken() {
+        assertTrue(MinibatchTraining.weights(DeepSvddNetwork.configuration(new ImageShape(880, 880, 3), TRAINING))
+                <= NetworkWeights.MAX);
+        assertTrue(MinibatchTraining.weights(DeepSvddNetwork.configuration(new ImageShape(888, 888, 3), TRAINING))
+                > NetworkWeights.MAX);
+        assertTrue(MinibatchTraining.weights(ConvAutoencoder.configuration(new ImageShape(512, 512, 3), TRAINING))
+                <= NetworkWeights.MAX);
+        assertTrue(MinibatchTraining.weights(ConvAutoencoder.configuration(new ImageShape(1024, 1024, 3), TRAINING))
+                > NetworkWeights.MAX);
     }
 
     @Test
