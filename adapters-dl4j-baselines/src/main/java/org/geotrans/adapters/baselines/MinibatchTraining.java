@@ -41,8 +41,7 @@ final class MinibatchTraining {
     static long weights(MultiLayerConfiguration configuration) {
         long weights = 0;
         for (NeuralNetConfiguration layer : configuration.getConfs()) {
-            long count = layer.getLayer().initializer().numParams(layer);
-            weights = count < 0 || weights + count < 0 ? -1 : weights + count;
+            weights = NetworkWeights.plus(weights, layer.getLayer().initializer().numParams(layer));
         }
         return weights;
     }

@@ -76,7 +76,7 @@ final class ParameterStore {
      */
     private long allocate(String name, long... shape) {
         long size = NetworkWeights.product(shape);
-        allocated = size < 0 || allocated + size < 0 ? -1 : allocated + size;
+        allocated = NetworkWeights.plus(allocated, size);
         NetworkWeights.check("this network, by its weight '" + name + "',", allocated, "use smaller images");
         return size;
     }

@@ -29,16 +29,27 @@ public final class NetworkWeights {
         }
     }
 
-    /** {@code a * b}, or -1 where it overflows (which {@link #check} reads as too many). */
-    public static long product(long... factors) {
+    /**
+     * The product of a tensor's dimensions, or -1 where it overflows or a dimension is negative
+     * ({@link #check} reads -1 as too many).
+     */
+    public static long product(long... dimensions) {
         long p = 1;
-        for (long f : factors) {
+        for (long d : dimensions) {
+            if (d < 0) {
+                return -1;
+            }
             try {
-                p = Math.multiplyExact(p, f);
+                p = Math.multiplyExact(p, d);
             } catch (ArithmeticException e) {
                 return -1;
             }
         }
         return p;
+    }
+
+    /** A running count plus {@code more}: -1 where either is -1 or the sum overflows, so that -1 stays. */
+    public static long plus(long total, long more) {
+        return total < 0 || more < 0 || total + more < 0 ? -1 : total + more;
     }
 }

@@ -25,6 +25,9 @@ class NetworkWeightsTest {
     void aProductThatOverflowsCountsAsTooMany() {
         assertEquals(1L << 40, NetworkWeights.product(1 << 20, 1 << 20));
         assertEquals(-1, NetworkWeights.product(1L << 32, 1L << 32));
+        assertEquals(-1, NetworkWeights.product(-1, -1), "a negative dimension is no size");
+        assertEquals(-1, NetworkWeights.plus(Long.MAX_VALUE, 1));
+        assertEquals(-1, NetworkWeights.plus(NetworkWeights.plus(Long.MAX_VALUE, 1), 5), "an overflow is not forgotten");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NetworkWeights.check("x", NetworkWeights.product(1L << 32, 1L << 32), ""));
         assertEquals("x would have more than 2^63 weights; at most 200,000,000 are allowed (4 bytes each, and training"

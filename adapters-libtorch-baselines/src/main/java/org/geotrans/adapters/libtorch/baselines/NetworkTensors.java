@@ -121,7 +121,7 @@ final class NetworkTensors implements AutoCloseable {
      */
     private float[] allocate(String name, long... shape) {
         long size = NetworkWeights.product(shape);
-        allocated = size < 0 || allocated + size < 0 ? -1 : allocated + size;
+        allocated = NetworkWeights.plus(allocated, size);
         NetworkWeights.check("this network, by its tensor '" + name + "',", allocated, "use smaller images");
         return new float[Math.toIntExact(size)];
     }
