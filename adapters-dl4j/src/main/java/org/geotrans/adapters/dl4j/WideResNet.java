@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.geotrans.domain.port.ClassifierSettings;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
@@ -50,7 +51,7 @@ final class WideResNet {
     /** Keras' Adam epsilon (K.epsilon()); DL4J's default is 1e-8. */
     static final double ADAM_EPSILON = 1e-7;
     /** The reference's AveragePooling2D(8) after the last group. */
-    static final int POOL = 8;
+    static final int POOL = ClassifierSettings.POOL_WINDOW;
 
     private final NetworkSpec spec;
     private final GraphBuilder graph;
@@ -171,15 +172,9 @@ final class WideResNet {
         return POOLED;
     }
 
-    /**
-     * The reference pools 8x8 windows and flattens: one value per channel for 32x32 inputs, 2x2 per
-     * channel for 64x64. Sizes whose last feature map is not a multiple of 8 (which the reference
-     * cannot take) pool globally instead.
-     */
+    /** The reference's pooling ({@link ClassifierSettings#pooledCells}): 8x8 windows, or global where those don't fit. */
     private org.deeplearning4j.nn.conf.layers.Layer pooling() {
-        int height = finalSide(spec.shape().height());
-        int width = finalSide(spec.shape().width());
-        if (height % POOL != 0 || width % POOL != 0 || (height == POOL && width == POOL)) {
+        if (ClassifierSettings.pooledCells(spec.shape()) == 1) {
             return new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
         }
         return new SubsamplingLayer.Builder(PoolingType.AVG)
@@ -188,11 +183,6 @@ final class WideResNet {
                 .convolutionMode(ConvolutionMode.Truncate)
                 .dataFormat(spec.format())
                 .build();
-    }
-
-    /** Side of the last group's feature maps: two stride-2 'same' convolutions. */
-    static int finalSide(int side) {
-        return (side + 3) / 4;
     }
 
     /** BN-ReLU, conv3x3(stride), BN-ReLU, conv3x3, plus the shortcut. Returns the block's output vertex. */

@@ -57,7 +57,8 @@ public record ClassifierSettings(int depth, int widen, int epochs, int batchSize
     /**
      * Checks the network these settings make for {@code shape}'s images and {@code classes}
      * transformations, before it is built: at least 2 outputs, and the stem and dense layer,
-     * which grow with the channels and the outputs (a saved model's header names both), within
+     * which grow with the channels, the outputs (a saved model's header names both) and the
+     * pooled cells of large images ({@link #pooledCells}), within
      * {@link #MAX_WEIGHTS} with the convolutions.
      *
      * @throws IllegalArgumentException naming the network when it would be too large
@@ -66,9 +67,28 @@ public record ClassifierSettings(int depth, int widen, int epochs, int batchSize
         if (classes < 2) {
             throw new IllegalArgumentException("the classifier needs at least 2 transformations, got " + classes);
         }
-        long stemAndDense = 9L * 16 * shape.channels() + 64L * widen * classes;
+        long dense = NetworkWeights.product(64L * widen * classes, pooledCells(shape));
+        long stemAndDense = NetworkWeights.plus(9L * 16 * shape.channels(), dense);
         NetworkWeights.check(String.format(java.util.Locale.ROOT, "%s for %s images and %,d transformations", networkName(),
-                shape, classes), (long) approximateWeights(depth, widen) + stemAndDense, "");
+                shape, classes), NetworkWeights.plus((long) approximateWeights(depth, widen), stemAndDense), "");
+    }
+
+    /** The reference's AveragePooling2D window after the last group. */
+    public static final int POOL_WINDOW = 8;
+
+    /**
+     * The values per channel that reach the dense layer: the reference pools the last group's maps
+     * (each side halved twice by strided "same" convolutions, rounding up) in 8x8 windows and
+     * flattens, so 1 for 32x32 images and 2x2 for 64x64. Maps whose sides are not multiples of 8,
+     * which the reference's pooling would crop, are pooled globally instead: 1.
+     */
+    public static long pooledCells(ImageShape shape) {
+        long height = (shape.height() + 3L) / 4;
+        long width = (shape.width() + 3L) / 4;
+        if (height % POOL_WINDOW != 0 || width % POOL_WINDOW != 0) {
+            return 1;
+        }
+        return (height / POOL_WINDOW) * (width / POOL_WINDOW);
     }
 
     /**
