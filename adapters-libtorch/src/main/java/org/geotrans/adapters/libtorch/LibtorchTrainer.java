@@ -2,8 +2,8 @@ package org.geotrans.adapters.libtorch;
 
 import static org.bytedeco.pytorch.global.torch.cross_entropy_loss;
 
+import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Iterator;
 import org.bytedeco.javacpp.PointerScope;
@@ -94,8 +94,11 @@ final class LibtorchTrainer implements AutoCloseable {
         return loss;
     }
 
-    /** Continues from a checkpoint's state: the network's tensors and Adam's moments and steps. */
-    void restoreState(InputStream state) throws IOException {
+    /**
+     * Continues from a checkpoint's state, read past its header ({@link LibtorchTrainingState#readRevision}):
+     * the network's tensors and Adam's moments and steps.
+     */
+    void restoreState(DataInputStream state) throws IOException {
         LibtorchTrainingState.restore(state, network, optimizer);
     }
 

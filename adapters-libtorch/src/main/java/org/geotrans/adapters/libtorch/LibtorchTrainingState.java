@@ -3,7 +3,6 @@ package org.geotrans.adapters.libtorch;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,9 @@ import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.OutputArchive;
 
 /**
- * What libtorch needs to continue a training exactly: every tensor of the network (batch norm's
+ * What libtorch needs to continue a training exactly: the network's {@link NetworkRevision}
+ * (since version 2; version 1 states are {@link NetworkRevision#SYMMETRIC_PADDING}), which the
+ * caller reads first to build the network, then every tensor of the network (batch norm's
  * running statistics included) as fp32, then Adam's state as libtorch serialises it (each
  * parameter's moments and step count, which its bias correction depends on). Training draws no
  * random numbers (the weights are initialised from the seed in Java, there is no dropout), and
@@ -24,7 +25,7 @@ import org.bytedeco.pytorch.OutputArchive;
  */
 final class LibtorchTrainingState {
     private static final byte[] MAGIC = "GEOTRANS-LIBTORCH-TRAINING-STATE\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private LibtorchTrainingState() {
     }
@@ -33,6 +34,7 @@ final class LibtorchTrainingState {
         DataOutputStream data = new DataOutputStream(out);
         data.write(MAGIC);
         data.writeInt(VERSION);
+        data.writeUTF(network.spec().revision().name());
         data.writeInt(network.entries().size());
         for (WideResNet.Entry e : network.entries()) {
             data.writeUTF(e.name());
@@ -48,17 +50,31 @@ final class LibtorchTrainingState {
         data.flush();
     }
 
-    /** Overwrites the network's tensors and Adam's state with the saved ones. */
-    static void restore(InputStream in, WideResNet network, Adam optimizer) throws IOException {
-        DataInputStream data = new DataInputStream(in);
+    /** Reads the state's header: the revision of the network to build before {@link #restore}. */
+    static NetworkRevision readRevision(DataInputStream data) throws IOException {
         if (!Arrays.equals(data.readNBytes(MAGIC.length), MAGIC)) {
             throw new IOException("the checkpoint does not hold a libtorch training state");
         }
         int version = data.readInt();
-        if (version != VERSION) {
-            throw new IOException("libtorch training state version " + version + " is not supported (this build reads "
+        if (version < 1 || version > VERSION) {
+            throw new IOException("libtorch training state version " + version + " is not supported (this build reads 1 to "
                     + VERSION + ")");
         }
+        if (version == 1) {
+            return NetworkRevision.SYMMETRIC_PADDING;
+        }
+        try {
+            return ModelFile.revision(data.readUTF());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the libtorch training state is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Overwrites the network's tensors and Adam's state with the saved ones, read from where
+     * {@link #readRevision} stopped.
+     */
+    static void restore(DataInputStream data, WideResNet network, Adam optimizer) throws IOException {
         int count = data.readInt();
         if (count != network.entries().size()) {
             throw new IOException("the libtorch training state has " + count + " tensors, the network "

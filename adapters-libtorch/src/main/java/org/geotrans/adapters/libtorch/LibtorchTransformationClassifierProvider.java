@@ -1,5 +1,6 @@
 package org.geotrans.adapters.libtorch;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,28 +57,45 @@ public final class LibtorchTransformationClassifierProvider implements Transform
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(checkpoints, "checkpoints");
         LibtorchRuntime.useThreads(tuning.threads());
-        WideResNet network = new WideResNet(new NetworkSpec(data.shape(), data.classes(), settings));
-        try (LibtorchTrainer trainer = new LibtorchTrainer(network, tuning, progress)) {
+        try {
             long totalSteps = data.batchesPerEpoch() * settings.epochs();
-            Optional<TrainingCheckpoint> resume = checkpoints.begin(totalSteps);
-            TrainingPosition from = TrainingPosition.start(totalSteps);
-            if (resume.isPresent()) {
-                try (InputStream state = resume.get().openState()) {
-                    trainer.restoreState(state);
-                }
-                from = resume.get().position();
-            }
-            trainer.train(data, from, settings.epochs(), checkpoints);
+            return trainFrom(checkpoints.begin(totalSteps), totalSteps, data, settings, progress, checkpoints);
         } catch (IOException e) {
-            network.close();
             throw new UncheckedIOException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            network.close();
-            throw e;
         } finally {
             checkpoints.end();
         }
-        return new LibtorchTransformationClassifier(network, tuning);
+    }
+
+    /**
+     * A resumed training builds the network of the checkpoint's revision, so that one begun by an
+     * older build ends as it began; a new one builds the current revision.
+     */
+    private TransformationClassifier trainFrom(Optional<TrainingCheckpoint> resume, long totalSteps, TrainingBatches data,
+                                               ClassifierSettings settings, ProgressListener progress,
+                                               TrainingCheckpoints checkpoints) throws IOException {
+        DataInputStream state = resume.isPresent() ? new DataInputStream(resume.get().openState()) : null;
+        try {
+            NetworkRevision revision = state == null ? NetworkRevision.current() : LibtorchTrainingState.readRevision(state);
+            WideResNet network = new WideResNet(new NetworkSpec(data.shape(), data.classes(), settings, revision));
+            try (LibtorchTrainer trainer = new LibtorchTrainer(network, tuning, progress)) {
+                TrainingPosition from = TrainingPosition.start(totalSteps);
+                if (state != null) {
+                    trainer.restoreState(state);
+                    state.close();
+                    from = resume.get().position();
+                }
+                trainer.train(data, from, settings.epochs(), checkpoints);
+            } catch (IOException | RuntimeException e) {
+                network.close();
+                throw e;
+            }
+            return new LibtorchTransformationClassifier(network, tuning);
+        } finally {
+            if (state != null) {
+                state.close();
+            }
+        }
     }
 
     /** A network with fresh, seeded weights and no training, for benchmarks and tests. */

@@ -17,7 +17,8 @@ import org.geotrans.domain.port.ClassifierSettings;
 
 /**
  * The saved classifier: a versioned header that says what the network is (input shape, number of
- * transformations, settings, the precision it was trained in), then every tensor of the network
+ * transformations, settings, the precision it was trained in and, since format 2, its
+ * {@link NetworkRevision}; format 1 files are {@link NetworkRevision#SYMMETRIC_PADDING}), then every tensor of the network
  * by name and shape as big-endian floats, then a CRC-32 of the tensors. The reader rebuilds the
  * network from the header and checks each name and shape against it, so a file of another
  * architecture or a truncated or altered one is refused with one line.
@@ -25,7 +26,7 @@ import org.geotrans.domain.port.ClassifierSettings;
 final class ModelFile {
     static final byte[] MAGIC = "GEOTRANS-LIBTORCH-WRN\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DL4J_MAGIC = "GEOTRANS-DL4J-WRN\n".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private ModelFile() {
     }
@@ -36,6 +37,7 @@ final class ModelFile {
         DataOutputStream header = new DataOutputStream(out);
         header.write(MAGIC);
         header.writeInt(VERSION);
+        header.writeUTF(spec.revision().name());
         header.writeUTF(classifier.describe());
         header.writeInt(spec.shape().height());
         header.writeInt(spec.shape().width());
@@ -93,10 +95,11 @@ final class ModelFile {
             throw new IOException("not a GeoTrans libtorch classifier: the file does not start with the expected header");
         }
         int version = data.readInt();
-        if (version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new IOException("GeoTrans libtorch classifier format version " + version
-                    + " is not supported (this build reads " + VERSION + ")");
+                    + " is not supported (this build reads 1 to " + VERSION + ")");
         }
+        NetworkRevision revision = version == 1 ? NetworkRevision.SYMMETRIC_PADDING : revision(data.readUTF());
         data.readUTF(); // description, for humans reading the header
         ImageShape shape = new ImageShape(data.readInt(), data.readInt(), data.readInt());
         int classes = data.readInt();
@@ -104,7 +107,7 @@ final class ModelFile {
                 data.readInt(), data.readDouble(), data.readDouble(), data.readLong());
         Precision.valueOf(data.readUTF()); // recorded for provenance; prediction uses the caller's tuning
         int count = data.readInt();
-        WideResNet network = new WideResNet(new NetworkSpec(shape, classes, settings));
+        WideResNet network = new WideResNet(new NetworkSpec(shape, classes, settings, revision));
         try {
             if (count != network.entries().size()) {
                 throw new IOException("GeoTrans libtorch classifier is inconsistent: " + count + " tensors for a "
@@ -148,6 +151,15 @@ final class ModelFile {
         }
         java.nio.ByteBuffer.wrap(bytes).asFloatBuffer().get(values);
         Tensors.assign(e.tensor(), values);
+    }
+
+    /** The revision a header names; the reader's message names what it found. */
+    static NetworkRevision revision(String name) {
+        try {
+            return NetworkRevision.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown network revision '" + name + "'", e);
+        }
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {

@@ -2,7 +2,9 @@ package org.geotrans.adapters.libtorch;
 
 import static org.bytedeco.pytorch.global.torch.adaptive_avg_pool2d;
 import static org.bytedeco.pytorch.global.torch.add;
+import static org.bytedeco.pytorch.global.torch.avg_pool2d;
 import static org.bytedeco.pytorch.global.torch.batch_norm;
+import static org.bytedeco.pytorch.global.torch.constant_pad_nd;
 import static org.bytedeco.pytorch.global.torch.conv2d;
 import static org.bytedeco.pytorch.global.torch.flatten;
 import static org.bytedeco.pytorch.global.torch.linear;
@@ -15,19 +17,21 @@ import java.util.SplittableRandom;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch.ScalarType;
+import org.geotrans.domain.port.ClassifierSettings;
 
 /**
  * WRN-depth-k as in the paper's reference code and the DL4J adapter: pre-activation basic blocks,
  * a 1x1 projection shortcut from the first BN-ReLU output where the channel count or stride
  * changes, groups of 16k, 32k, 64k channels at strides 1, 2, 2 after a 16-channel stem, a final
- * BN-ReLU, global average pooling and a dense layer over the transformations (softmax applied by
- * the callers). Written with libtorch's functional operators over tensors this class owns, so the
+ * BN-ReLU, the reference's 8x8 average pooling and flatten and a dense layer over the
+ * transformations (softmax applied by the callers). Written with libtorch's functional operators over tensors this class owns, so the
  * parameters, their order in the model file and their initialisation are all explicit.
  *
  * <p>Initialisation, from the user's seed alone: convolution kernels He normal N(0, 2 / fan_in)
  * (DL4J's {@code WeightInit.RELU}), the dense kernel U(-1/sqrt(fan_in), 1/sqrt(fan_in)), the dense
- * bias zero, batch norm gamma 1 and beta 0. Padding is symmetric (1 for 3x3), where Keras' "same"
- * pads a strided 3x3 convolution only at the bottom and right: the same shapes and parameters.
+ * bias zero, batch norm gamma 1 and beta 0. Padding is Keras' "same", which pads a strided 3x3
+ * convolution of an even side only at the bottom and the right; networks of format 1 files pad
+ * symmetrically and pool globally ({@link NetworkRevision}).
  */
 final class WideResNet implements AutoCloseable {
     static final double BN_MOMENTUM = 0.1; // PyTorch's convention: DL4J's decay 0.9
@@ -75,10 +79,9 @@ final class WideResNet implements AutoCloseable {
         return CHANNELS_LAST ? "channels-last" : "NCHW";
     }
 
-    private record Conv(Tensor weight, long stride, long padding) {
+    private record Conv(Tensor weight, int stride, int kernel, NetworkRevision revision) {
         Tensor apply(Tensor x) {
-            return conv2d(x, weight, new TensorOptional(), new long[] {stride, stride}, new long[] {padding, padding},
-                    new long[] {1, 1}, 1);
+            return convolve(x, weight, stride, revision);
         }
 
         /**
@@ -87,11 +90,30 @@ final class WideResNet implements AutoCloseable {
          * bf16 step. Inference keeps bf16 either way.
          */
         Tensor apply(Tensor x, boolean training) {
-            if (training && STRIDED_IN_FP32 && stride > 1 && padding > 0) {
+            if (training && STRIDED_IN_FP32 && stride > 1 && kernel > 1) {
                 return LibtorchRuntime.inFp32(() -> apply(x.to(ScalarType.Float)));
             }
             return apply(x);
         }
+    }
+
+    /**
+     * A convolution without bias, padded as {@code revision} pads. libtorch's convolution pads both
+     * ends of a side alike, so uneven padding (Keras' strided "same") is added as a padded copy
+     * first; dropping the first row instead would replace a pixel by zero. The copy costs about
+     * 2.5 % of a training step (BENCHMARK.md).
+     */
+    static Tensor convolve(Tensor x, Tensor weight, int stride, NetworkRevision revision) {
+        int kernel = (int) weight.size(2);
+        long[] rows = revision.padding(x.size(2), kernel, stride);
+        long[] columns = revision.padding(x.size(3), kernel, stride);
+        if (rows[0] == rows[1] && columns[0] == columns[1]) {
+            return conv2d(x, weight, new TensorOptional(), new long[] {stride, stride}, new long[] {rows[0], columns[0]},
+                    new long[] {1, 1}, 1);
+        }
+        Tensor padded = constant_pad_nd(x, columns[0], columns[1], rows[0], rows[1]);
+        return conv2d(padded, weight, new TensorOptional(), new long[] {stride, stride}, new long[] {0, 0},
+                new long[] {1, 1}, 1);
     }
 
     private record Norm(Tensor gamma, Tensor beta, Tensor mean, Tensor var) {
@@ -154,11 +176,14 @@ final class WideResNet implements AutoCloseable {
             }
         }
         last = norm("final.bn", in);
-        double bound = 1 / Math.sqrt(in);
-        denseKernel = newTensor("dense.kernel", Kind.DENSE_KERNEL, uniform(spec.classes() * in, bound), spec.classes(), in);
+        int features = Math.toIntExact(in * spec.pooledCells());
+        double bound = 1 / Math.sqrt(features);
+        denseKernel = newTensor("dense.kernel", Kind.DENSE_KERNEL, uniform(spec.classes() * features, bound), spec.classes(),
+                features);
         denseBias = newTensor("dense.bias", Kind.DENSE_BIAS, new float[spec.classes()], spec.classes());
         categoryKernel = categories == 0 ? null
-                : newTensor("category.kernel", Kind.DENSE_KERNEL, uniform(categories * in, bound), categories, in);
+                : newTensor("category.kernel", Kind.DENSE_KERNEL, uniform(categories * features, bound), categories,
+                        features);
         categoryBias = categories == 0 ? null
                 : newTensor("category.bias", Kind.DENSE_BIAS, new float[categories], categories);
     }
@@ -205,7 +230,7 @@ final class WideResNet implements AutoCloseable {
                 linear(pooled, categoryKernel, new TensorOptional(categoryBias))};
     }
 
-    /** The body's output: the final BN-ReLU, average-pooled to one value per channel. */
+    /** The body's output: the final BN-ReLU, average-pooled ({@link NetworkSpec#pooledCells()} values per channel), flattened. */
     private Tensor features(Tensor images, boolean training) {
         Tensor x = stem.apply(CHANNELS_LAST ? images : images.contiguous());
         for (Block b : blocks) {
@@ -213,7 +238,10 @@ final class WideResNet implements AutoCloseable {
             Tensor inner = b.conv2().apply(b.norm2().applyRelu(b.conv1().apply(act1, training), training));
             x = add(inner, b.shortcut() == null ? x : b.shortcut().apply(act1));
         }
-        return flatten(adaptive_avg_pool2d(last.applyRelu(x, training), 1, 1), 1, -1);
+        Tensor maps = last.applyRelu(x, training);
+        Tensor pooled = spec.pooledCells() == 1 ? adaptive_avg_pool2d(maps, 1, 1)
+                : avg_pool2d(maps, ClassifierSettings.POOL_WINDOW, ClassifierSettings.POOL_WINDOW);
+        return flatten(pooled, 1, -1);
     }
 
     private Conv conv(String name, int in, int out, int kernel, int stride) {
@@ -224,7 +252,7 @@ final class WideResNet implements AutoCloseable {
             w[i] = (float) (random.nextGaussian() * sd);
         }
         Tensor weight = newTensor(name + ".kernel", Kind.CONV_KERNEL, w, out, in, kernel, kernel);
-        return new Conv(weight, stride, kernel / 2);
+        return new Conv(weight, stride, kernel, spec.revision());
     }
 
     private Norm norm(String name, int channels) {

@@ -2,6 +2,7 @@ package org.geotrans.adapters.libtorch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,8 @@ import org.geotrans.domain.training.TransformedImages;
 import org.geotrans.domain.transform.TransformationSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A saved classifier and a training checkpoint of each format version, written once by the build
@@ -43,6 +46,15 @@ class FrozenFormatsTest {
         0.26401755f, 0.23746356f, 0.25327533f, 0.24524358f,
         0.2553326f, 0.24765088f, 0.22878885f, 0.26822773f,
         0.2957583f, 0.19288523f, 0.27951953f, 0.23183689f};
+    /** The same for version 2 (the reference's padding and pooling). */
+    private static final float[] V2_SOFTMAX = {
+        0.2215008f, 0.27097526f, 0.26279888f, 0.24472506f,
+        0.2175644f, 0.2509295f, 0.24080993f, 0.29069617f,
+        0.23744571f, 0.23546861f, 0.30086866f, 0.22621708f};
+
+    private static float[] softmax(int version) {
+        return version == 1 ? V1_SOFTMAX : V2_SOFTMAX;
+    }
 
     private static ShuffledPairBatches data() {
         return new ShuffledPairBatches(new TransformedImages(TestData.randomImages(SHAPE, 16, 5), ROTATIONS), 32, 17);
@@ -58,20 +70,45 @@ class FrozenFormatsTest {
         }
     }
 
-    @Test
-    void theVersionOneClassifierPredictsAsItDidWhenItWasWritten() throws IOException {
-        TransformationClassifier loaded = fp32().load(new ByteArrayInputStream(resource("frozen-libtorch-classifier-v1.bin")));
+    @ParameterizedTest(name = "version {0}")
+    @ValueSource(ints = {1, 2})
+    void aClassifierPredictsAsItDidWhenItWasWritten(int version) throws IOException {
+        TransformationClassifier loaded = load(version);
 
-        assertArrayEquals(V1_SOFTMAX, loaded.predictSoftmax(PROBE), 1e-5f);
+        assertArrayEquals(softmax(version), loaded.predictSoftmax(PROBE), 1e-5f);
     }
 
-    @Test
-    void theVersionOneCheckpointContinuesIntoTheSameNetwork() throws IOException {
-        byte[] state = resource("frozen-libtorch-state-v1.bin");
+    @ParameterizedTest(name = "version {0}")
+    @ValueSource(ints = {1, 2})
+    void aCheckpointContinuesIntoTheNetworkItWasTakenFrom(int version) throws IOException {
+        byte[] state = resource("frozen-libtorch-state-v" + version + ".bin");
         TransformationClassifier resumed = fp32().train(data(), TestData.tinySettings(EPOCHS, 17), ProgressListener.SILENT,
                 new Offering(state));
 
-        assertArrayEquals(V1_SOFTMAX, resumed.predictSoftmax(PROBE), 1e-5f);
+        assertArrayEquals(softmax(version), resumed.predictSoftmax(PROBE), 1e-5f);
+    }
+
+    /** What the tests above guard against: version 1's weights in today's network predict otherwise. */
+    @Test
+    void versionOneWeightsPaddedAndPooledAsTheReferencePredictOtherwise() throws IOException {
+        LibtorchTransformationClassifier v1 = (LibtorchTransformationClassifier) load(1);
+        NetworkSpec spec = v1.network().spec();
+        assertEquals(NetworkRevision.SYMMETRIC_PADDING, spec.revision());
+        try (WideResNet current = new WideResNet(new NetworkSpec(spec.shape(), spec.classes(), spec.settings()))) {
+            for (int i = 0; i < current.entries().size(); i++) {
+                Tensors.assign(current.entries().get(i).tensor(), Tensors.values(v1.network().entries().get(i).tensor()));
+            }
+            float[] moved = new LibtorchTransformationClassifier(current, LibtorchTuning.of(Precision.FP32)).predictSoftmax(PROBE);
+            double largest = 0;
+            for (int i = 0; i < moved.length; i++) {
+                largest = Math.max(largest, Math.abs(moved[i] - V1_SOFTMAX[i]));
+            }
+            assertTrue(largest > 1e-3, "the padding moves the predictions by " + largest);
+        }
+    }
+
+    private static TransformationClassifier load(int version) throws IOException {
+        return fp32().load(new ByteArrayInputStream(resource("frozen-libtorch-classifier-v" + version + ".bin")));
     }
 
     /**
