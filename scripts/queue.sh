@@ -13,3 +13,8 @@ mkdir -p /var/tmp/geotrans-reproduction/libtorch
 # The plan's classes still missing, one at a time: CIFAR-10 ship and truck, then Fashion-MNIST's other seven.
 scripts/reproduce.sh --backend libtorch --root /var/tmp/geotrans-reproduction/libtorch \
   >> /var/tmp/geotrans-reproduction-libtorch.log 2>&1
+# Then what the strided convolutions' padding changes at the paper's budget (dog on the chroma4 zip with
+# the reference's padding, against its 80.50 with the even one); it only runs where GeoTrans trains in
+# bf16, like the row it is compared with.
+CLONE="$src" docs/reproduction/cifar10/padding/run-paper.sh \
+  >> /var/tmp/geotrans-reproduction/libtorch/cifar10-chroma4-dog-keras-same.log 2>&1 || true
