@@ -52,6 +52,9 @@ class FrozenFormatsTest {
         0.2175644f, 0.2509295f, 0.24080993f, 0.29069617f,
         0.23744571f, 0.23546861f, 0.30086866f, 0.22621708f};
 
+    /** Other processors' kernels sum in another order; a changed network moves these by far more (below). */
+    private static final float TOLERANCE = 1e-4f;
+
     private static float[] softmax(int version) {
         return version == 1 ? V1_SOFTMAX : V2_SOFTMAX;
     }
@@ -75,7 +78,7 @@ class FrozenFormatsTest {
     void aClassifierPredictsAsItDidWhenItWasWritten(int version) throws IOException {
         TransformationClassifier loaded = load(version);
 
-        assertArrayEquals(softmax(version), loaded.predictSoftmax(PROBE), 1e-5f);
+        assertArrayEquals(softmax(version), loaded.predictSoftmax(PROBE), TOLERANCE);
     }
 
     @ParameterizedTest(name = "version {0}")
@@ -85,7 +88,7 @@ class FrozenFormatsTest {
         TransformationClassifier resumed = fp32().train(data(), TestData.tinySettings(EPOCHS, 17), ProgressListener.SILENT,
                 new Offering(state));
 
-        assertArrayEquals(softmax(version), resumed.predictSoftmax(PROBE), 1e-5f);
+        assertArrayEquals(softmax(version), resumed.predictSoftmax(PROBE), TOLERANCE);
     }
 
     /** What the tests above guard against: version 1's weights in today's network predict otherwise. */
