@@ -36,6 +36,11 @@ import org.w3c.dom.NodeList;
  *   chroma4-jpeg75  the chroma4 images encoded again as JPEG by Java's ImageIO (quality 0.75, its
  *            default 4:2:0 chroma) and decoded: does a re-encoding bring the cue back?
  *   chroma4-jpeg75-444  the same with the chroma at full resolution (4:4:4): is it the subsampling?
+ *   chroma4-prerot  the chroma4 images each rotated by 0, 90, 180 or 270 degrees at random (seeded by
+ *            its name): content and earlier artefacts no longer tell a rotation (the control)
+ *   chroma4-prerot-jpeg75-444  those, encoded again as JPEG (quality 0.75, 4:4:4) and decoded: new
+ *            artefacts in the frame's orientation; can a network read a 90-degree rotation off the
+ *            luma quantisation, whose tables treat horizontal and vertical frequencies differently?
  *
  * Names and folders stay as in the source zip, so the folder reader sees the same classes in the
  * same order.
@@ -46,9 +51,9 @@ public class Cifar10ZipVariant {
     public static void main(String[] args) throws IOException {
         Path source = Path.of(args[0]);
         String variant = args[1];
-        if (!variant.matches("png|grey|preflip|chroma4|chroma4-jpeg75|chroma4-jpeg75-444")) {
-            throw new IllegalArgumentException("variant must be png, grey, preflip, chroma4, chroma4-jpeg75 or chroma4-jpeg75-444, not "
-                    + variant);
+        if (!variant.matches("png|grey|preflip|chroma4|chroma4-jpeg75|chroma4-jpeg75-444|chroma4-prerot|chroma4-prerot-jpeg75-444")) {
+            throw new IllegalArgumentException("variant must be png, grey, preflip, chroma4, chroma4-jpeg75, chroma4-jpeg75-444,"
+                    + " chroma4-prerot or chroma4-prerot-jpeg75-444, not " + variant);
         }
         int images = 0;
         try (ZipFile in = new ZipFile(source.toFile());
@@ -73,7 +78,10 @@ public class Cifar10ZipVariant {
     static BufferedImage change(BufferedImage image, String variant, String name) throws IOException {
         if (variant.startsWith("chroma4")) {
             BufferedImage smoothed = blockChroma(image, 4);
-            if (variant.equals("chroma4")) {
+            if (variant.contains("-prerot")) {
+                smoothed = rotate(smoothed, new SplittableRandom(name.hashCode()).nextInt(4));
+            }
+            if (variant.equals("chroma4") || variant.equals("chroma4-prerot")) {
                 return smoothed;
             }
             return ImageIO.read(new ByteArrayInputStream(jpeg(smoothed, 0.75f, variant.endsWith("-444"))));
@@ -96,6 +104,22 @@ public class Cifar10ZipVariant {
             }
         }
         return changed;
+    }
+
+    /** The image turned by {@code quarters} x 90 degrees counter-clockwise (square images). */
+    static BufferedImage rotate(BufferedImage image, int quarters) {
+        int n = image.getWidth();
+        BufferedImage turned = image;
+        for (int q = 0; q < quarters; q++) {
+            BufferedImage next = new BufferedImage(n, n, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < n; y++) {
+                for (int x = 0; x < n; x++) {
+                    next.setRGB(y, n - 1 - x, turned.getRGB(x, y));
+                }
+            }
+            turned = next;
+        }
+        return turned;
     }
 
     /** Luma per pixel, chroma averaged over aligned block x block squares (JFIF full-range YCbCr). */
