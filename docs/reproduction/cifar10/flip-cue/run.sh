@@ -7,19 +7,21 @@
 # saw, a mirrored photograph should look as likely as the original, so accuracy well above 0.5 means
 # a cue that is not the class's.
 # CLONE: a built clone (the reproduction's, 3053ffc); DATA: the folder with the variant zips.
+# TRANSFORMS and NAME probe another pair (../rotation-cue/run.sh: 'identity;rot90', rot90).
 set -euo pipefail
 CLONE=${CLONE:?a built clone}
 data=${DATA:-/var/tmp/geotrans-flipcue}; out=${OUT:-$data/runs}
 jpeg=${JPEG:-/work/shared/datasets/cifar10-jpg.zip}
 epochs=${EPOCHS:-10}
+transforms=${TRANSFORMS:-identity;flip}; name=${NAME:-flip}
 mkdir -p "$out"
 for variant in ${VARIANTS:-jpeg png grey preflip}; do
   src=$data/cifar10-$variant.zip; [[ $variant == jpeg ]] && src=$jpeg
-  model=$out/$variant/flip-bird.geotrans
+  model=$out/$variant/$name-bird.geotrans
   if [[ ! -f $model ]]; then
     mkdir -p "$out/$variant"
     (cd "$CLONE" && /usr/bin/time -f "%e s wall, %M KB peak RSS" nice -n 10 bin/geotrans train --data "$src" \
-      --normal-class bird --preset quick --transforms 'identity;flip' --max-train 0 --calibration-share 0 \
+      --normal-class bird --preset quick --transforms "$transforms" --max-train 0 --calibration-share 0 \
       --epochs "$epochs" --seed 0 --model "$model") > "$out/$variant/train.log" 2>&1
   fi
   for class in bird cat airplane; do

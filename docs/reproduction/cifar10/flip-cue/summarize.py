@@ -25,10 +25,10 @@ def late_loss(log):
     return sum(tail) / len(tail)
 
 
-def main(runs):
-    print("| variant of the zip | flip told on birds (trained) | on cats | on airplanes | training loss, last fifth |")
+def main(runs, variants=VARIANTS, what="flip"):
+    print(f"| variant of the zip | {what} told on birds (trained) | on cats | on airplanes | training loss, last fifth |")
     print("|---|---:|---:|---:|---:|")
-    for variant, meaning in VARIANTS:
+    for variant, meaning in variants:
         cells = []
         for cls in CLASSES:
             diagnostics = json.loads((runs / variant / f"on-{cls}" / "diagnostics.json").read_text())

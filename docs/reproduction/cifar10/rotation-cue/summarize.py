@@ -1,39 +1,18 @@
 #!/usr/bin/env python3
-"""Table of run.sh's rotation probes: per variant, the share of test images of each class whose
-90-degree rotation the k = 2 network tells (the mean of its accuracy on the images as they are and
-turned, so that a network that always answers one way scores 0.5), and its training loss over the
-last fifth of the logged steps (ln 2 = 0.693 is a guess).
+"""Table of run.sh's rotation probes, as ../flip-cue/summarize.py makes the flip probes': per variant,
+the share of test images of each class whose 90-degree rotation the k = 2 network tells, and its
+training loss over the last fifth of the logged steps.
 
     summarize.py RUNS_DIR > summary.md
 """
-import json
-import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "flip-cue"))
+import summarize as flip  # noqa: E402
+
 VARIANTS = [("chroma4-prerot", "chroma4, each image turned by a random multiple of 90 degrees (control)"),
             ("chroma4-prerot-jpeg75-444", "those, encoded again as JPEG after turning (quality 0.75, 4:4:4)")]
-CLASSES = ["bird", "cat", "airplane"]
-
-
-def late_loss(log):
-    losses = [float(m) for m in re.findall(r"loss ([0-9.]+)", log.read_text().replace("\r", "\n"))]
-    tail = losses[len(losses) * 4 // 5:]
-    return sum(tail) / len(tail)
-
-
-def main(runs):
-    print("| variant of the zip | rotation told on birds (trained) | on cats | on airplanes | training loss, last fifth |")
-    print("|---|---:|---:|---:|---:|")
-    for variant, meaning in VARIANTS:
-        cells = []
-        for cls in CLASSES:
-            diagnostics = json.loads((runs / variant / f"on-{cls}" / "diagnostics.json").read_text())
-            rows = diagnostics["per-transformation"]
-            accuracy = sum(row["accuracy"] for row in rows) / len(rows)
-            cells.append(f"{accuracy:.3f} ({diagnostics['normal-images']})")
-        print(f"| {variant}: {meaning} | " + " | ".join(cells) + f" | {late_loss(runs / variant / 'train.log'):.3f} |")
-
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    flip.main(Path(sys.argv[1]), VARIANTS, "rotation")
