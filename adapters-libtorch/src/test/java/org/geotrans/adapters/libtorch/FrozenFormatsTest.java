@@ -86,7 +86,7 @@ class FrozenFormatsTest {
     void aCheckpointContinuesIntoTheNetworkItWasTakenFrom(int version) throws IOException {
         byte[] state = resource("frozen-libtorch-state-v" + version + ".bin");
         TransformationClassifier resumed = fp32().train(data(), TestData.tinySettings(EPOCHS, 17), ProgressListener.SILENT,
-                new Offering(state));
+                new OfferedState(state, total -> new TrainingPosition(EPOCHS, 0, total, total)));
 
         assertArrayEquals(softmax(version), resumed.predictSoftmax(PROBE), TOLERANCE);
     }
@@ -154,38 +154,6 @@ class FrozenFormatsTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             state.write(out);
             last = out.toByteArray();
-        }
-
-        @Override
-        public void end() {
-        }
-    }
-
-    /** Offers one state, saved at the end of training, and saves nothing. */
-    private record Offering(byte[] state) implements TrainingCheckpoints {
-        @Override
-        public Optional<TrainingCheckpoint> begin(long totalSteps) {
-            TrainingPosition end = new TrainingPosition(EPOCHS, 0, totalSteps, totalSteps);
-            return Optional.of(new TrainingCheckpoint() {
-                @Override
-                public TrainingPosition position() {
-                    return end;
-                }
-
-                @Override
-                public InputStream openState() {
-                    return new ByteArrayInputStream(state);
-                }
-            });
-        }
-
-        @Override
-        public boolean due(TrainingPosition position) {
-            return false;
-        }
-
-        @Override
-        public void save(TrainingPosition position, StateWriter state) {
         }
 
         @Override

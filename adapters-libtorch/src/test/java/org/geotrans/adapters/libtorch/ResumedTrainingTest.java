@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.geotrans.domain.image.ImageBatch;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.port.ProgressListener;
-import org.geotrans.domain.port.TrainingCheckpoint;
 import org.geotrans.domain.port.TrainingCheckpoints;
 import org.geotrans.domain.port.TrainingProgress;
 import org.geotrans.domain.training.KillAfterCheckpoint;
@@ -72,35 +69,8 @@ class ResumedTrainingTest {
     @Test
     void aStateOfAnotherBackendIsRefusedWithOneLine() {
         LibtorchTransformationClassifierProvider provider = new LibtorchTransformationClassifierProvider();
-        TrainingCheckpoints foreign = new TrainingCheckpoints() {
-            @Override
-            public Optional<TrainingCheckpoint> begin(long totalSteps) {
-                return Optional.of(new TrainingCheckpoint() {
-                    @Override
-                    public TrainingPosition position() {
-                        return new TrainingPosition(0, 2, 2, totalSteps);
-                    }
-
-                    @Override
-                    public java.io.InputStream openState() {
-                        return new ByteArrayInputStream("GEOTRANS-DL4J-TRAINING-STATE\n...".getBytes());
-                    }
-                });
-            }
-
-            @Override
-            public boolean due(TrainingPosition position) {
-                return false;
-            }
-
-            @Override
-            public void save(TrainingPosition position, StateWriter state) {
-            }
-
-            @Override
-            public void end() {
-            }
-        };
+        TrainingCheckpoints foreign = new OfferedState("GEOTRANS-DL4J-TRAINING-STATE\n...".getBytes(),
+                total -> new TrainingPosition(0, 2, 2, total));
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> provider.train(data(), TestData.tinySettings(EPOCHS, 17), ProgressListener.SILENT, foreign));
         assertEquals("the checkpoint does not hold a libtorch training state", e.getMessage());
