@@ -13,16 +13,10 @@ if [[ ! -f "$data/train-images-idx3-ubyte.gz" && ! -f "$data/train-images-idx3-u
   bash scripts/install-data.sh
 fi
 
-# bin/geotrans starts the JVM with tcmalloc when it is installed: 1.4-1.9x the training speed here
-# (README, "The memory allocator"). Best effort: without it GeoTrans runs on glibc's malloc.
-if command -v dpkg >/dev/null 2>&1 && ! dpkg -s libtcmalloc-minimal4 >/dev/null 2>&1; then
-  echo "quickstart: installing tcmalloc (apt-get install libtcmalloc-minimal4) for faster training"
-  sudo=""
-  if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
-  { $sudo apt-get install -y -qq libtcmalloc-minimal4 >/dev/null 2>&1 \
-      || { $sudo apt-get update -qq >/dev/null 2>&1 && $sudo apt-get install -y -qq libtcmalloc-minimal4 >/dev/null 2>&1; }; } \
-    || echo "quickstart: could not install tcmalloc; going on with glibc's malloc (slower)"
-fi
+script=quickstart
+# shellcheck source=lib/tcmalloc.sh
+source scripts/lib/tcmalloc.sh
+install_tcmalloc
 
 if [[ ! -f adapters-cli/target/geotrans-cli.jar ]]; then
   echo "quickstart: GeoTrans is not built yet; building it now with: mvn -B -q -DskipTests package"
