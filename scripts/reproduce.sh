@@ -47,6 +47,10 @@ plan=(
 if [[ "$dry_run" == false ]]; then
   require_build "$repo"
   mkdir -p "$root"
+  # a fresh machine lacks Fashion-MNIST: install it as the quickstart does, where the plan needs it
+  if [[ -z "${GEOTRANS_FASHION_MNIST:-}" && ! -e "$fashion" ]] && wanted_any fashion-mnist-; then
+    bash "$repo/scripts/install-data.sh" || echo "reproduce: could not install Fashion-MNIST (scripts/install-data.sh)" >&2
+  fi
 fi
 
 for entry in "${plan[@]}"; do

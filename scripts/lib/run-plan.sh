@@ -28,6 +28,14 @@ wanted() {
   return 1
 }
 
+# true when a run whose name begins with $1 may be asked for (always without --only)
+wanted_any() {
+  [[ ${#only[@]} -eq 0 ]] && return 0
+  local name
+  for name in "${only[@]}"; do [[ "$name" == "$1"* ]] && return 0; done
+  return 1
+}
+
 # exits with one line unless the command line jar of the repository $1 is built; then installs
 # tcmalloc where it is missing (a plan's runs take hours, and scoring on glibc's malloc a third of the speed)
 require_build() {
