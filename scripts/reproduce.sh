@@ -46,11 +46,8 @@ plan=(
 
 if [[ "$dry_run" == false ]]; then
   require_build "$repo"
+  install_tcmalloc
   mkdir -p "$root"
-  # a fresh machine lacks Fashion-MNIST: install it as the quickstart does, where the plan needs it
-  if [[ -z "${GEOTRANS_FASHION_MNIST:-}" && ! -e "$fashion" ]] && wanted_any fashion-mnist-; then
-    bash "$repo/scripts/install-data.sh" || echo "reproduce: could not install Fashion-MNIST (scripts/install-data.sh)" >&2
-  fi
 fi
 
 for entry in "${plan[@]}"; do
@@ -70,6 +67,10 @@ for entry in "${plan[@]}"; do
   if [[ -f "$committed" && "${GEOTRANS_RERUN_COMMITTED:-0}" != 1 ]]; then
     echo "reproduce: $name is committed (${committed#"$repo/"}); skipped (GEOTRANS_RERUN_COMMITTED=1 runs it again)"
     continue
+  fi
+  # a fresh machine lacks Fashion-MNIST: the first class that needs it installs it, as the quickstart does
+  if [[ ! -e "$data" && "$dataset" == fashion-mnist && -z "${GEOTRANS_FASHION_MNIST:-}" && "$dry_run" == false ]]; then
+    bash "$repo/scripts/install-data.sh" || true
   fi
   if [[ ! -e "$data" ]]; then
     echo "reproduce: $name: no data at $data (set GEOTRANS_CIFAR10 or GEOTRANS_FASHION_MNIST)" >&2

@@ -39,6 +39,7 @@ plan=(
 
 if [[ "$dry_run" == false ]]; then
   require_build "$repo"
+  install_tcmalloc
   if [[ ! -e "$fashion" ]]; then
     echo "section6: no Fashion-MNIST at $fashion (set GEOTRANS_FASHION_MNIST)" >&2
     exit 1

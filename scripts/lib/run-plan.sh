@@ -4,6 +4,10 @@
 # comment) and `only_example`, and the defaults of `backend` and `root`, then calls
 # parse_run_options "$@".
 
+# install_tcmalloc, for the plans' runs: they take hours, and scoring on glibc's malloc a third of the speed
+# shellcheck source=tcmalloc.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tcmalloc.sh"
+
 dry_run=false
 only=()
 
@@ -28,24 +32,12 @@ wanted() {
   return 1
 }
 
-# true when a run whose name begins with $1 may be asked for (always without --only)
-wanted_any() {
-  [[ ${#only[@]} -eq 0 ]] && return 0
-  local name
-  for name in "${only[@]}"; do [[ "$name" == "$1"* ]] && return 0; done
-  return 1
-}
-
-# exits with one line unless the command line jar of the repository $1 is built; then installs
-# tcmalloc where it is missing (a plan's runs take hours, and scoring on glibc's malloc a third of the speed)
+# exits with one line unless the command line jar of the repository $1 is built
 require_build() {
   if [[ ! -f "$1/adapters-cli/target/geotrans-cli.jar" ]]; then
     echo "$script: GeoTrans is not built; run mvn -B -DskipTests package in $1 first" >&2
     exit 1
   fi
-  # shellcheck source=tcmalloc.sh
-  source "$(dirname "${BASH_SOURCE[0]}")/tcmalloc.sh"
-  install_tcmalloc
 }
 
 # appends --backend and the smoke-test options to the array named $1
