@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A CIFAR-10 class (CLASS, default dog) at the paper's budget on the zip with its chroma averaged over
 # 4x4 blocks (Cifar10ZipVariant.java chroma4, which takes away the flip cue; see run.sh), with the
-# reproduction's command otherwise: the same seed, build (3053ffc) and training order as that class's
-# row (dog: docs/reproduction/cifar10/dog, 74.87, 3053ffc; bird's row is aad0aa8's, before the dense-bias
-# fix, whose effect at the quick preset was within a seed's noise). About 50
-# minutes on the two quiet cores; resumable.
+# reproduction's command otherwise: the same seed and training order as that class's row. Dog's and
+# bird's chroma4 rows came from the builds of their JPEG rows (3053ffc, e9e94f2; the even padding);
+# a clone of 871f6a3 or later trains with the reference's padding (Keras "same"), which moved dog's
+# chroma4 Dirichlet score by +0.86 (../padding), within one seed's spread. About 50 minutes on two
+# quiet Zen 5 cores in bf16, 6-8 h in fp32 on a Zen 1; resumable.
 set -euo pipefail
 CLONE=${CLONE:?a clean clone, built}
 here=$(cd "$(dirname "$0")" && pwd)
