@@ -1,10 +1,12 @@
 package org.geotrans.adapters.baselines;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.geotrans.adapters.dl4j.Dl4jModelZip;
 import org.geotrans.domain.image.ImageShape;
 
 /**
@@ -35,14 +37,17 @@ record ModelHeader(ImageShape shape, int epochs) {
     }
 
     /**
-     * DL4J's model zip, which follows the header and what the model adds to it.
+     * DL4J's model zip, which is all that follows the header; a zip with more than a plain network's
+     * entries is refused before DL4J reads it ({@link Dl4jModelZip}).
      *
      * @throws IOException also where DL4J cannot read a model from the bytes, which it reports with
      *     unchecked exceptions (IllegalStateException where it finds no model)
      */
     static MultiLayerNetwork network(DataInputStream in) throws IOException {
+        byte[] zip = in.readAllBytes();
+        Dl4jModelZip.checkPlainNetwork(zip, "the DL4J network after the header");
         try {
-            return ModelSerializer.restoreMultiLayerNetwork(in, false);
+            return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), false);
         } catch (RuntimeException e) {
             throw new IOException("no DL4J network could be read after the header (" + e.getMessage() + ")", e);
         }

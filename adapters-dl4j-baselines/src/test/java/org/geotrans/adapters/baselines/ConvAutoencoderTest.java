@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.geotrans.domain.image.Image;
 import org.geotrans.domain.image.ImageShape;
 import org.geotrans.domain.metrics.RankingMetrics;
@@ -80,6 +85,29 @@ class ConvAutoencoderTest {
             assertArrayEquals(codes[i], again[i]);
         }
         assertEquals(trained.describe(), loaded.describe());
+    }
+
+    @Test
+    void savedBytesWhoseZipHoldsMoreThanAPlainNetwork_areRefusedBeforeDl4jReadsThem() throws IOException {
+        byte[] saved = trained.toBytes();
+        int header = 5 * Integer.BYTES; // format, height, width, channels, epochs
+        ByteArrayOutputStream tampered = new ByteArrayOutputStream();
+        tampered.write(saved, 0, header);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(saved, header, saved.length - header));
+             ZipOutputStream out = new ZipOutputStream(tampered)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(out);
+            }
+            // where ModelSerializer would look for a normalizer, read with Java deserialization
+            out.putNextEntry(new ZipEntry("normalizer.bin"));
+            out.write(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5});
+        }
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Dl4jImageEncoder.fromBytes(tampered.toByteArray()));
+        assertEquals("damaged autoencoder: the DL4J network after the header holds an unexpected entry "
+                + "'normalizer.bin'; refusing to load it", e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.geotrans.adapters.dl4j;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -50,9 +51,11 @@ final class Dl4jTrainingState {
         }
         long root = data.readLong();
         long node = data.readLong();
+        byte[] model = data.readAllBytes();
+        Dl4jModelZip.checkPlainNetwork(model, "the DL4J training state");
         ComputationGraph network;
         try {
-            network = ModelSerializer.restoreComputationGraph(data, true);
+            network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(model), true);
         } catch (RuntimeException e) {
             throw new IOException("the DL4J training state could not be restored: " + e, e);
         }

@@ -10,10 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -25,15 +22,12 @@ import org.geotrans.domain.port.ClassifierSettings;
  * number of transformations, settings, layout), then DL4J's ModelSerializer zip, length-prefixed
  * and checksummed so a truncated or altered file is refused before DL4J parses it.
  *
- * <p>ModelSerializer falls back to Java deserialization for some optional zip entries; only the
- * entries ModelSerializer writes for a plain network are accepted, so untrusted bytes never reach
- * an {@code ObjectInputStream}.
+ * <p>Only the entries ModelSerializer writes for a plain network are accepted ({@link Dl4jModelZip}),
+ * so untrusted bytes never reach an {@code ObjectInputStream}.
  */
 final class ModelFile {
     private static final byte[] MAGIC = "GEOTRANS-DL4J-WRN\n".getBytes(StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
-    private static final Set<String> ALLOWED_ENTRIES = Set.of("configuration.json", "coefficients.bin",
-            "updaterState.bin", "noParams.marker");
     private static final long MAX_MODEL_BYTES = Integer.MAX_VALUE - 16;
 
     private ModelFile() {
@@ -112,7 +106,7 @@ final class ModelFile {
         if (crc.getValue() != checksum) {
             throw new IOException("GeoTrans DL4J classifier is corrupt: the network's checksum does not match");
         }
-        checkEntries(model);
+        Dl4jModelZip.checkPlainNetwork(model, "GeoTrans DL4J classifier");
         NetworkSpec spec = new NetworkSpec(shape, classes, settings,
                 new Dl4jTuning(format, tuning.inferenceFormat(), tuning.workspaceMode(), inferenceBatch,
                         tuning.prefetch(), tuning.cacheMode()));
@@ -144,22 +138,5 @@ final class ModelFile {
             left -= read;
         }
         return buffer.toByteArray();
-    }
-
-    private static void checkEntries(byte[] model) throws IOException {
-        boolean config = false;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(model))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (!ALLOWED_ENTRIES.contains(entry.getName())) {
-                    throw new IOException("GeoTrans DL4J classifier holds an unexpected entry '" + entry.getName()
-                            + "'; refusing to load it");
-                }
-                config |= entry.getName().equals("configuration.json");
-            }
-        }
-        if (!config) {
-            throw new IOException("GeoTrans DL4J classifier holds no network configuration");
-        }
     }
 }
