@@ -1,6 +1,7 @@
 package org.geotrans.adapters.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,10 +89,49 @@ class LauncherScriptTest {
         }
     }
 
+    @Test
+    void givenNoTcmallocAndALongCommand_thenOneNoteSaysWhyItIsSlowerAndGlibcKeepsFreedMemory()
+            throws IOException, InterruptedException {
+        built();
+        withoutTcmalloc();
+        Launch launch = launch(Map.of(), List.of("compare", "--data", "d", "--normal-class", "c"));
+        assertEquals(0, launch.exitCode, launch.output);
+        assertTrue(launch.javaLine().startsWith("preload=[] mmap-threshold=[33554432]"), launch.output);
+        List<String> notes = launch.output.lines().filter(l -> l.startsWith("geotrans: note:")).toList();
+        assertEquals(1, notes.size(), launch.output);
+        assertTrue(notes.get(0).contains("tcmalloc is not installed") && notes.get(0).contains("apt-get install libtcmalloc-minimal4"),
+                notes.get(0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"compare --help", "--version", "help", "auto"})
+    void givenNoTcmalloc_thenHelpAndAnExplicitAutoStartWithoutTheNote(String how)
+            throws IOException, InterruptedException {
+        built();
+        withoutTcmalloc();
+        Launch launch = how.equals("auto")
+                ? launch(Map.of("GEOTRANS_MALLOC", "auto"), List.of("train", "--data", "d"))
+                : launch(Map.of(), List.of(how.split(" ")));
+        assertEquals(0, launch.exitCode, launch.output);
+        assertTrue(launch.javaLine().startsWith("preload=[] mmap-threshold=[33554432]"), launch.output);
+        assertFalse(launch.output.contains("note:"), launch.output);
+    }
+
     private void copyScript() throws IOException {
         Path script = Path.of("..", "bin", "geotrans").toAbsolutePath().normalize();
         Files.createDirectories(checkout.resolve("bin"));
         Files.copy(script, checkout.resolve("bin/geotrans"));
+    }
+
+    /** The copied launcher looks for tcmalloc only where it is not, as on a machine without it. */
+    private void withoutTcmalloc() throws IOException {
+        Path launcher = checkout.resolve("bin/geotrans");
+        String script = Files.readString(launcher);
+        int start = script.indexOf("tcmalloc_candidates=(");
+        int end = script.indexOf(')', start);
+        assertTrue(start >= 0 && end > start, "the launcher lists its tcmalloc candidates in one array");
+        Files.writeString(launcher, script.substring(0, start) + "tcmalloc_candidates=(" + checkout.resolve("no/libtcmalloc.so.4")
+                + script.substring(end));
     }
 
     /** A checkout with a (dummy) jar and a stand-in java that prints the allocator settings and its arguments. */
@@ -108,9 +149,17 @@ class LauncherScriptTest {
     }
 
     private Launch launch(Map<String, String> env, boolean withStandInJava) throws IOException, InterruptedException {
-        List<String> command = withStandInJava
-                ? List.of("bash", checkout.resolve("bin/geotrans").toString(), "compare", "--help")
-                : List.of("bash", checkout.resolve("bin/geotrans").toString(), "--help");
+        return withStandInJava ? launch(env, List.of("compare", "--help")) : launch(env, List.of("--help"), false);
+    }
+
+    private Launch launch(Map<String, String> env, List<String> arguments) throws IOException, InterruptedException {
+        return launch(env, arguments, true);
+    }
+
+    private Launch launch(Map<String, String> env, List<String> arguments, boolean withStandInJava)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", checkout.resolve("bin/geotrans").toString()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(k -> k.startsWith("MALLOC_") || k.equals("LD_PRELOAD") || k.startsWith("GEOTRANS_"));
