@@ -21,3 +21,10 @@ for class in deer cat airplane frog horse truck automobile; do
   CLONE="$src" CLASS="$class" docs/reproduction/cifar10/flip-cue/run-paper.sh \
     >> "/var/tmp/geotrans-reproduction/libtorch/cifar10-chroma4-$class.log" 2>&1 || true
 done
+# Then CIFAR-10 on the paper's own data, the official binary release (rebuilt byte for byte from an npm
+# package, docs/reproduction/cifar10/original): dog first, whose JPEG and chroma4 rows tell most, then
+# the plan's order. Each skips itself when finished or committed under docs/reproduction/cifar10/original.
+for class in dog automobile cat horse airplane bird deer frog ship truck; do
+  CLONE="$src" CLASS="$class" docs/reproduction/cifar10/original/run-paper.sh \
+    >> "/var/tmp/geotrans-reproduction/libtorch/cifar10-original-$class.log" 2>&1 || true
+done
