@@ -17,6 +17,8 @@ transforms=${TRANSFORMS:-identity;flip}; name=${NAME:-flip}
 mkdir -p "$out"
 for variant in ${VARIANTS:-jpeg png grey preflip}; do
   src=$data/cifar10-$variant.zip; [[ $variant == jpeg ]] && src=$jpeg
+  # the official release's batches (../original/run-paper.sh writes them): the data the zip departs from
+  [[ $variant == original ]] && src=${ORIGINAL:-/var/tmp/geotrans-cifar10-original/batches}
   model=$out/$variant/$name-bird.geotrans
   if [[ ! -f $model ]]; then
     mkdir -p "$out/$variant"

@@ -11,7 +11,8 @@ import re
 import sys
 from pathlib import Path
 
-VARIANTS = [("jpeg", "the JPEG zip as published"), ("png", "its decoded pixels as PNG (control)"),
+VARIANTS = [("original", "the official binary release, never JPEG-compressed (the data the zip departs from)"),
+            ("jpeg", "the JPEG zip as published"), ("png", "its decoded pixels as PNG (control)"),
             ("grey", "luma only, in all three channels"), ("preflip", "each image mirrored at random (control)"),
             ("chroma4", "chroma averaged over 4x4 blocks, luma kept"),
             ("chroma4-jpeg75", "chroma4, encoded again as JPEG (ImageIO, quality 0.75, 4:2:0)"),
