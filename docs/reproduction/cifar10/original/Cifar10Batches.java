@@ -44,6 +44,10 @@ public class Cifar10Batches {
             "test_batch.bin", "8e2eb146ae340b09e24670f29cabc6326dba54da8789dab6768acf480273f65b");
 
     public static void main(String[] args) throws IOException, NoSuchAlgorithmException {
+        if (args.length < 2) {
+            System.err.println("usage: java Cifar10Batches.java PACKAGE_DIR OUT_DIR [cifar10-jpg.zip]");
+            System.exit(2);
+        }
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
