@@ -26,8 +26,9 @@ import javax.imageio.ImageIO;
  *
  * The batches written must be the release's byte for byte: each file's SHA-256 is checked against the
  * release's (as torchvision's Ruby port, ankane/torchvision-ruby, lists them); only then does OUT_DIR
- * appear (renamed from OUT_DIR.partial, where a mismatch leaves the files for a look). Given the JPEG zip too, it reports how far the zip's test images lie from
- * the release's (the zip keeps the release's order within each class).
+ * appear (renamed from OUT_DIR.partial, where a mismatch leaves the files for a look). Given the JPEG
+ * zip too, it reports how far the zip's test images lie from the release's (the zip keeps the
+ * release's order within each class).
  *
  *   java Cifar10Batches.java PACKAGE_DIR OUT_DIR [cifar10-jpg.zip]
  */
