@@ -28,7 +28,8 @@ for class in dog automobile cat horse airplane bird deer frog ship truck; do
   CLONE="$src" CLASS="$class" docs/reproduction/cifar10/original/run-paper.sh \
     >> "/var/tmp/geotrans-reproduction/libtorch/cifar10-original-$class.log" 2>&1 || true
 done
-# Then seeds 1-4 of dog on the release: the paper's figures are means of five runs, ours one run each,
-# and the four tell how far one run strays (about 3.5 h).
-CLONE="$src" CLASS=dog SEED=1 RUNS=4 docs/reproduction/cifar10/original/run-paper.sh \
-  >> /var/tmp/geotrans-reproduction/libtorch/cifar10-original-dog-seeds1-4.log 2>&1 || true
+# Then seeds 1-4 of frog on the release: the paper's figures are means of five runs, ours one run each,
+# and the four tell how far one run strays (about 3.5 h). Frog, because its seed 0 is the one release
+# class far from the paper (+3.0 with the paper's standard error 0.5): luck or not, these say.
+CLONE="$src" CLASS=frog SEED=1 RUNS=4 docs/reproduction/cifar10/original/run-paper.sh \
+  >> /var/tmp/geotrans-reproduction/libtorch/cifar10-original-frog-seeds1-4.log 2>&1 || true
